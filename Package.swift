@@ -1,0 +1,74 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "wirefeed",
+    products: [
+        .executable(name: "wirefeed", targets: ["wirefeed"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        // MARK: - C boundary: the only targets that see libcurl and libxml2 headers
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "CLibXML2Shims",
+            dependencies: ["CLibXML2"]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+
+        // MARK: - Pipeline stages
+        .target(name: "WirefeedModel"),
+        .target(
+            name: "WirefeedParse",
+            dependencies: ["WirefeedModel", "CLibXML2Shims"]
+        ),
+        .target(
+            name: "WirefeedNormalize",
+            dependencies: [
+                "WirefeedModel",
+                "WirefeedParse",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
+        // MARK: - Executables
+        .executableTarget(
+            name: "wirefeed",
+            dependencies: [
+                "WirefeedModel",
+                "WirefeedParse",
+                "WirefeedNormalize",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(
+            name: "WirefeedParseTests",
+            dependencies: ["WirefeedParse", "WirefeedModel"]
+        ),
+        .testTarget(
+            name: "WirefeedNormalizeTests",
+            dependencies: ["WirefeedNormalize", "WirefeedParse", "WirefeedModel"]
+        ),
+    ]
+)
+
+for target in package.targets where [.regular, .test, .executable].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

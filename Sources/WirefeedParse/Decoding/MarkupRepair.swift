@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+/// Rewrites the UTF-8 bytes of a feed so that libxml2 reads what a person would, and so that no
+/// entity can expand beyond the five predefined ones.
+///
+/// In one pass, outside CDATA sections, comments and processing instructions:
+/// - everything before the first markup (white space, a stray byte-order mark, junk) is dropped;
+/// - the document type declaration is removed with its internal subset, so no entity can be
+///   declared (billion laughs, quadratic blow-up) and nothing external can be referenced;
+/// - HTML named entities (`&nbsp;`, `&eacute;`) become numeric references; unknown names and a bare
+///   `&` become `&amp;`; numeric references to characters XML forbids are dropped;
+/// - a `<` that cannot start markup (`a < b`) becomes `&lt;`;
+/// - control characters that XML forbids are dropped, everywhere.
+struct MarkupRepair {
+    private var entityCache: [String: [UInt8]] = [:]
+
+    /// The repaired bytes, or nil when the input holds no markup at all.
+    mutating func repair(_ input: [UInt8]) -> [UInt8]? {
+        input.withUnsafeBufferPointer { bytes in
+            guard let first = firstMarkup(bytes) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + bytes.count / 32 + 16)
+            var index = first
+            let count = bytes.count
+            while index < count {
+                // Copy the run of ordinary bytes in one go.
+                var runEnd = index
+                while runEnd < count {
+                    let byte = bytes[runEnd]
+                    if byte == Ascii.lessThan || byte == Ascii.ampersand || (byte < 0x20 && !byte.isXMLWhitespace) {
+                        break
+                    }
+                    runEnd += 1
+                }
+                if runEnd > index {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
+                    index = runEnd
+                    continue
+                }
+                let byte = bytes[index]
+                if byte == Ascii.ampersand {
+                    index = copyReference(bytes, at: index, into: &output)
+                } else if byte == Ascii.lessThan {
+                    index = copyMarkup(bytes, at: index, into: &output)
+                } else {
+                    index += 1  // a forbidden control character
+                }
+            }
+            return output
+        }
+    }
+
+    private func firstMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == Ascii.lessThan, index + 1 < bytes.count, bytes[index + 1].canFollowLessThan {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func copyMarkup(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into output: inout [UInt8]) -> Int {
+        let next = start + 1 < bytes.count ? bytes[start + 1] : 0
+        if next == Ascii.exclamation {
+            if matches(bytes, at: start, "<![CDATA[") {
+                return copyVerbatim(bytes, from: start, through: "]]>", into: &output)
+            }
+            if matches(bytes, at: start, "<!--") {
+                return copyVerbatim(bytes, from: start, through: "-->", into: &output)
+            }
+            if matchesIgnoringCase(bytes, at: start, "<!DOCTYPE") {
+                return endOfDocumentType(bytes, from: start)
+            }
+        } else if next == Ascii.question {
+            return copyVerbatim(bytes, from: start, through: "?>", into: &output)
+        }
+        if next.canFollowLessThan {
+            output.append(Ascii.lessThan)
+        } else {
+            output.append(contentsOf: Array("&lt;".utf8))
+        }
+        return start + 1
+    }
+
+    private func copyVerbatim(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        from start: Int,
+        through terminator: StaticString,
+        into output: inout [UInt8]
+    ) -> Int {
+        var index = start
+        while index < bytes.count {
+            if matches(bytes, at: index, terminator) {
+                let end = index + terminator.utf8CodeUnitCount
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                return end
+            }
+            let byte = bytes[index]
+            if byte >= 0x20 || byte.isXMLWhitespace { output.append(byte) }
+            index += 1
+        }
+        return index
+    }
+
+    private func endOfDocumentType(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        var inSubset = false
+        var quote: UInt8 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == Ascii.doubleQuote || byte == Ascii.singleQuote {
+                quote = byte
+            } else if byte == Ascii.openBracket {
+                inSubset = true
+            } else if byte == Ascii.closeBracket {
+                inSubset = false
+            } else if byte == Ascii.greaterThan && !inSubset {
+                return index + 1
+            }
+            index += 1
+        }
+        return index
+    }
+
+    private mutating func copyReference(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at start: Int,
+        into output: inout [UInt8]
+    ) -> Int {
+        var index = start + 1
+        if index < bytes.count, bytes[index] == Ascii.hash {
+            index += 1
+            let hex = index < bytes.count && (bytes[index] == 0x78 || bytes[index] == 0x58)
+            if hex { index += 1 }
+            var value: UInt32 = 0
+            let digitsStart = index
+            while index < bytes.count, index - digitsStart < 8, let digit = bytes[index].digitValue(hex: hex) {
+                value = value * (hex ? 16 : 10) + digit
+                index += 1
+            }
+            if index > digitsStart, index < bytes.count, bytes[index] == Ascii.semicolon {
+                if value.isXMLCharacter {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))
+                }
+                return index + 1
+            }
+            output.append(contentsOf: Array("&amp;".utf8))
+            return start + 1
+        }
+        let nameStart = index
+        while index < bytes.count, index - nameStart <= 32, bytes[index].isEntityNameByte { index += 1 }
+        guard index > nameStart, index < bytes.count, bytes[index] == Ascii.semicolon else {
+            output.append(contentsOf: Array("&amp;".utf8))
+            return start + 1
+        }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]), as: UTF8.self)
+        switch name {
+        case "amp", "lt", "gt", "quot", "apos":
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))
+        default:
+            output.append(contentsOf: replacement(forEntity: name))
+        }
+        return index + 1
+    }
+
+    private mutating func replacement(forEntity name: String) -> [UInt8] {
+        if let cached = entityCache[name] { return cached }
+        let replacement: [UInt8]
+        if let scalar = LibXML2.htmlEntity(named: name) {
+            replacement = Array("&#\(scalar.value);".utf8)
+        } else {
+            replacement = Array("&amp;\(name);".utf8)
+        }
+        entityCache[name] = replacement
+        return replacement
+    }
+
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let pattern = literal.utf8Start
+        for offset in 0..<count where bytes[index + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    private func matchesIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let pattern = literal.utf8Start
+        for offset in 0..<count where bytes[index + offset] | 0x20 != pattern[offset] | 0x20 { return false }
+        return true
+    }
+}
+
+enum Ascii {
+    static let lessThan = UInt8(ascii: "<")
+    static let greaterThan = UInt8(ascii: ">")
+    static let ampersand = UInt8(ascii: "&")
+    static let exclamation = UInt8(ascii: "!")
+    static let question = UInt8(ascii: "?")
+    static let hash = UInt8(ascii: "#")
+    static let semicolon = UInt8(ascii: ";")
+    static let doubleQuote = UInt8(ascii: "\"")
+    static let singleQuote = UInt8(ascii: "'")
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
+}
+
+extension UInt8 {
+    fileprivate var isXMLWhitespace: Bool { self == 0x09 || self == 0x0A || self == 0x0D }
+
+    fileprivate var canFollowLessThan: Bool {
+        (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) || self == 0x5F || self == 0x3A
+            || self == 0x2F || self == 0x21 || self == 0x3F || self >= 0x80
+    }
+
+    fileprivate var isEntityNameByte: Bool {
+        (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) || (self >= 0x30 && self <= 0x39)
+    }
+
+    fileprivate func digitValue(hex: Bool) -> UInt32? {
+        if self >= 0x30 && self <= 0x39 { return UInt32(self - 0x30) }
+        guard hex else { return nil }
+        if self >= 0x61 && self <= 0x66 { return UInt32(self - 0x61 + 10) }
+        if self >= 0x41 && self <= 0x46 { return UInt32(self - 0x41 + 10) }
+        return nil
+    }
+}
+
+extension UInt32 {
+    fileprivate var isXMLCharacter: Bool {
+        self == 0x9 || self == 0xA || self == 0xD || (self >= 0x20 && self <= 0xD7FF)
+            || (self >= 0xE000 && self <= 0xFFFD) || (self >= 0x10000 && self <= 0x10FFFF)
+    }
+}

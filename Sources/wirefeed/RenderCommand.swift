@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+import ArgumentParser
+import Foundation
+import WirefeedNormalize
+import WirefeedParse
+
+/// `wirefeed render`: each story of a feed the way the spool stores it.
+struct RenderCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case txt
+        case json
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print each story of a feed as the spool stores it (text, or ninjs 2.1 JSON lines)."
+    )
+
+    @Option(help: "txt: the wire-story text rendering, stories separated by form feeds; json: one ninjs object per line.")
+    var format: Format = .txt
+
+    @Option(help: "The feed id to name in each story's identity and info source.")
+    var feedID: String?
+
+    @OptionGroup var input: FeedInput
+
+    func run() throws {
+        let feed = try input.parse()
+        for warning in feed.warnings {
+            FileHandle.standardError.write(Data("wirefeed: warning: \(warning)\n".utf8))
+        }
+        let stories = StoryNormalizer.normalize(feed, feedID: feedID, feedURL: input.baseURL)
+        switch format {
+        case .txt:
+            try StandardOutput.write(Data(TextRenderer.render(stories).utf8))
+        case .json:
+            var output = Data()
+            for story in stories {
+                output.append(try NinjsDocument(story: story).jsonData())
+                output.append(0x0A)
+            }
+            try StandardOutput.write(output)
+        }
+    }
+}
