@@ -47,12 +47,56 @@ struct MarkupRepair {
                     index += 1  // a forbidden control character
                 }
             }
+            trimAfterRoot(&output)
             return output
         }
     }
 
+    /// Drops what follows the root element's end tag (a tracking script, a PHP warning): libxml2
+    /// would otherwise give up on the whole document.
+    private func trimAfterRoot(_ output: inout [UInt8]) {
+        guard let rootName = rootElementName(output) else { return }
+        let closing = Array("</".utf8) + rootName
+        guard let lastClose = output.lastRange(of: closing),
+            let end = output[lastClose.upperBound...].firstIndex(of: Ascii.greaterThan),
+            output[(end + 1)...].contains(where: { !($0 == 0x20 || $0.isXMLWhitespace) })
+        else { return }
+        output.removeSubrange((end + 1)...)
+    }
+
+    /// The qualified name of the first start tag.
+    private func rootElementName(_ output: [UInt8]) -> [UInt8]? {
+        var index = 0
+        while index + 1 < output.count {
+            if output[index] == Ascii.lessThan {
+                let next = output[index + 1]
+                if next == Ascii.question || next == Ascii.exclamation {
+                    // Skip a processing instruction or comment to its end: either may hold a `>`.
+                    let terminator = Array((next == Ascii.question ? "?>" : "-->").utf8)
+                    guard let end = output[index...].firstRange(of: terminator) else { return nil }
+                    index = end.upperBound
+                    continue
+                }
+                var end = index + 1
+                while end < output.count, !(output[end] == 0x20 || output[end].isXMLWhitespace || output[end] == Ascii.greaterThan || output[end] == UInt8(ascii: "/")) {
+                    end += 1
+                }
+                return end > index + 1 ? Array(output[(index + 1)..<end]) : nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Where the document starts: its XML declaration when one stands within the first 64 KiB (after
+    /// junk such as a PHP warning), else the first `<` that can start markup.
     private func firstMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
+        while index < min(bytes.count, 65536) {
+            if bytes[index] == Ascii.lessThan, matches(bytes, at: index, "<?xml") { return index }
+            index += 1
+        }
+        index = 0
         while index < bytes.count {
             if bytes[index] == Ascii.lessThan, index + 1 < bytes.count, bytes[index + 1].canFollowLessThan {
                 return index
@@ -75,6 +119,14 @@ struct MarkupRepair {
                 return endOfDocumentType(bytes, from: start)
             }
         } else if next == Ascii.question {
+            if matches(bytes, at: start, "<?xml"), start + 5 < bytes.count,
+                bytes[start + 5] == 0x20 || bytes[start + 5] == Ascii.question || bytes[start + 5].isXMLWhitespace
+            {
+                // The XML declaration: the encoding is settled already (the reader is told UTF-8), and a
+                // misplaced or doubled declaration would stop libxml2. Drop it.
+                var discarded: [UInt8] = []
+                return copyVerbatim(bytes, from: start, through: "?>", into: &discarded)
+            }
             return copyVerbatim(bytes, from: start, through: "?>", into: &output)
         }
         if next.canFollowLessThan {
@@ -236,5 +288,20 @@ extension UInt32 {
     fileprivate var isXMLCharacter: Bool {
         self == 0x9 || self == 0xA || self == 0xD || (self >= 0x20 && self <= 0xD7FF)
             || (self >= 0xE000 && self <= 0xFFFD) || (self >= 0x10000 && self <= 0x10FFFF)
+    }
+}
+
+extension [UInt8] {
+    /// The last occurrence of `pattern`.
+    fileprivate func lastRange(of pattern: [UInt8]) -> Range<Int>? {
+        guard !pattern.isEmpty, pattern.count <= count else { return nil }
+        var start = count - pattern.count
+        while start >= 0 {
+            if self[start] == pattern[0], self[start..<(start + pattern.count)].elementsEqual(pattern) {
+                return start..<(start + pattern.count)
+            }
+            start -= 1
+        }
+        return nil
     }
 }

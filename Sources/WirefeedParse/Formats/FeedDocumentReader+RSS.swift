@@ -7,7 +7,7 @@ extension FeedDocumentReader {
     /// `<rss>` (0.9x, 2.0) or `<rdf:RDF>` (0.90, 1.0): in RDF the items follow the channel.
     func readRSSRoot() throws {
         try forEachChild { name, namespace in
-            guard Namespace.isRSSCore(namespace) else { return }
+            guard isRSSCore(namespace) else { return }
             switch name {
             case "channel": try withScope(reader.attributes()) { try readRSSChannel() }
             case "item": try readRSSItem()
@@ -19,7 +19,7 @@ extension FeedDocumentReader {
 
     func readRSSChannel() throws {
         try forEachChild { name, namespace in
-            if Namespace.isRSSCore(namespace) {
+            if isRSSCore(namespace) {
                 try readRSSChannelElement(name)
             } else {
                 try readFeedExtension(name, namespace)
@@ -91,7 +91,7 @@ extension FeedDocumentReader {
         try withScope(attributes) {
             item.language = currentLanguage
             try forEachChild { name, namespace in
-                if Namespace.isRSSCore(namespace) {
+                if isRSSCore(namespace) {
                     try readRSSItemElement(name, into: &item)
                 } else if namespace == Namespace.content, name == "encoded" {
                     item.content = TextConstruct(kind: .html, value: try readMarkup())
@@ -111,8 +111,10 @@ extension FeedDocumentReader {
         switch name {
         case "title": item.title = TextConstruct(kind: .html, value: try readMarkup())
         case "link":
-            if let href = try readText().nonBlank {
-                item.links.append(FeedLink(href: resolve(href)))
+            // An Atom-style <link href=…/> where an RSS <link> belongs: take the attribute.
+            let href = reader.attributes().value(of: "href")
+            if let target = try readText().nonBlank ?? href?.nonBlank {
+                item.links.append(FeedLink(href: resolve(target)))
             }
         case "description": item.summary = TextConstruct(kind: .html, value: try readMarkup())
         case "author": if let text = try readText().nonBlank { item.authors.append(Self.rssPerson(text)) }

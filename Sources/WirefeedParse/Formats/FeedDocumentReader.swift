@@ -16,6 +16,9 @@ final class FeedDocumentReader {
     let reader: FeedXMLReader
     let options: FeedParserOptions
     var feed = ParsedFeed(format: .rss)
+    /// The root element's namespace: an `<rss>` root in a namespace of its own (some publishers
+    /// declare one) makes that namespace RSS's.
+    private(set) var rootNamespace = ""
     /// Resolved `xml:base` values of the open elements that carry one.
     private var bases: [String] = []
     /// `xml:lang` values of the open elements that carry one.
@@ -31,6 +34,7 @@ final class FeedDocumentReader {
         let name = reader.localName
         let namespace = reader.namespaceURI
         let attributes = reader.attributes()
+        rootNamespace = namespace
         switch (name, namespace) {
         case ("rss", _), ("channel", _):
             feed.format = .rss
@@ -210,6 +214,11 @@ final class FeedDocumentReader {
     }
 
     var currentLanguage: String? { languages.last }
+
+    /// Whether an element in `namespace` is one of RSS's own.
+    func isRSSCore(_ namespace: String) -> Bool {
+        Namespace.isRSSCore(namespace) || namespace == rootNamespace
+    }
 
     func resolve(_ reference: String) -> String {
         URLResolver.resolve(reference, against: currentBase)
