@@ -54,13 +54,18 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        .target(
+            name: "WirefeedTesting",
+            dependencies: ["WirefeedParse"],
+            path: "Tests/WirefeedTesting"
+        ),
         .testTarget(
             name: "WirefeedParseTests",
-            dependencies: ["WirefeedParse", "WirefeedModel"]
+            dependencies: ["WirefeedParse", "WirefeedModel", "WirefeedTesting"]
         ),
         .testTarget(
             name: "WirefeedNormalizeTests",
-            dependencies: ["WirefeedNormalize", "WirefeedParse", "WirefeedModel"]
+            dependencies: ["WirefeedNormalize", "WirefeedParse", "WirefeedModel", "WirefeedTesting"]
         ),
     ]
 )

@@ -87,8 +87,10 @@ wirefeed_xml_reader *wirefeed_html_reader_open(const char *bytes, int length) {
     if (state == NULL) {
         return NULL;
     }
+    // No HTML_PARSE_NOIMPLIED: a fragment with several top-level elements then gets one <html><body>
+    // root, which the tree walker needs (it mis-nests sibling roots).
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-        | HTML_PARSE_NOIMPLIED | HTML_PARSE_COMPACT;
+        | HTML_PARSE_COMPACT;
     state->html_document = htmlReadMemory(bytes, length, NULL, "UTF-8", options);
     if (state->html_document == NULL) {
         // An empty or whitespace-only fragment yields no document: walk an empty one instead.

@@ -24,7 +24,7 @@ public enum StoryNormalizer {
     /// Normalizes one item of `feed`.
     public static func normalize(_ item: ParsedItem, feed: ParsedFeed, reference: FeedReference) -> Story {
         let link = canonicalLink(of: item)
-        let body = body(of: item, baseURL: link ?? reference.homePageURL)
+        let body = body(of: item, baseURL: item.contentBaseURL ?? link ?? reference.homePageURL)
         var headline = item.title.map(plainLine) ?? nil
         if headline == nil || headline!.isEmpty {
             // An untitled item (common in RSS 2.0) is headed by the start of its text.

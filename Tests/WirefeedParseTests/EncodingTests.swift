@@ -3,6 +3,7 @@
 
 import Testing
 import WirefeedParse
+import WirefeedTesting
 
 struct EncodingTests {
     static let latinTitle = "Élection à Zürich: 45 % für Ändern"

@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 import WirefeedParse
+import WirefeedTesting
 
 struct FeedDateParserTests {
     @Test(arguments: [

@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 import WirefeedParse
+import WirefeedTesting
 
 struct FeedFormatTests {
     @Test func rss20WithCommonNamespaces() throws {

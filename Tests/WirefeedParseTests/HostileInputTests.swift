@@ -3,6 +3,7 @@
 
 import Testing
 import WirefeedParse
+import WirefeedTesting
 
 struct HostileInputTests {
     @Test func billionLaughsIsNeverExpanded() throws {

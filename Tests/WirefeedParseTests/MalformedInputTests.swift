@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 import WirefeedParse
+import WirefeedTesting
 
 struct MalformedInputTests {
     @Test(arguments: ["quirk-junk-before-prolog.xml", "quirk-php-warning-before-prolog.xml", "quirk-junk-after-root.xml"])

@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 import WirefeedParse
+import WirefeedTesting
 
 enum RealWorldCorpus {
     static let folder = Fixtures.shared.appendingPathComponent("corpus/real")

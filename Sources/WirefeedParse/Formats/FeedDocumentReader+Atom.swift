@@ -63,10 +63,13 @@ extension FeedDocumentReader {
         case "created": if let date = try readDate(), item.published == nil { item.published = date }
         case "updated", "modified": item.updated = try readDate() ?? item.updated
         case "author": if let person = try readAtomPerson() { item.authors.append(person) }
-        case "summary": item.summary = try readTextConstruct()
+        case "summary":
+            item.summary = try readTextConstruct()
+            if item.content == nil { item.contentBaseURL = lastTextConstructBase }
         case "content":
             let source = reader.attributes().value(of: "src")
             let content = try readTextConstruct()
+            item.contentBaseURL = lastTextConstructBase
             if let source = source?.nonBlank {
                 item.links.append(FeedLink(href: resolve(source), rel: "related"))
             } else {
@@ -87,6 +90,7 @@ extension FeedDocumentReader {
     func readTextConstruct() throws -> TextConstruct {
         let attributes = reader.attributes()
         return try withScope(attributes) {
+            lastTextConstructBase = currentBase
             let type = attributes.value(of: "type")?.lowercased() ?? "text"
             let mode = attributes.value(of: "mode")?.lowercased()
             if type == "xhtml" || type == "application/xhtml+xml" || mode == "xml" {

@@ -90,6 +90,7 @@ extension FeedDocumentReader {
         var credits: [String] = []
         try withScope(attributes) {
             item.language = currentLanguage
+            item.contentBaseURL = currentBase
             try forEachChild { name, namespace in
                 if isRSSCore(namespace) {
                     try readRSSItemElement(name, into: &item)

@@ -19,6 +19,8 @@ final class FeedDocumentReader {
     /// The root element's namespace: an `<rss>` root in a namespace of its own (some publishers
     /// declare one) makes that namespace RSS's.
     private(set) var rootNamespace = ""
+    /// The base in effect on the last text construct read (its own `xml:base` included).
+    var lastTextConstructBase: String?
     /// Resolved `xml:base` values of the open elements that carry one.
     private var bases: [String] = []
     /// `xml:lang` values of the open elements that carry one.

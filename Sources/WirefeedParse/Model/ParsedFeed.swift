@@ -69,6 +69,9 @@ public struct ParsedItem: Sendable, Equatable {
     public var summary: TextConstruct?
     /// `content:encoded` or Atom `<content>`.
     public var content: TextConstruct?
+    /// The base for relative URLs inside ``content`` and ``summary``: the `xml:base` in effect on
+    /// the element, else the document's URL, else the feed's home page.
+    public var contentBaseURL: String?
     public var categories: [FeedCategory] = []
     public var media: [MediaObject] = []
     public var language: String?
