@@ -52,6 +52,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "wirefeed-bench",
+            dependencies: ["WirefeedParse", "WirefeedNormalize"]
+        ),
 
         // MARK: - Tests
         .target(
@@ -69,6 +73,17 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target builds only on request (`make fuzz`): libFuzzer supplies its `main`, which an
+// ordinary build would lack.
+if Context.environment["WIREFEED_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "wirefeed-fuzz",
+            dependencies: ["WirefeedParse", "WirefeedNormalize"]
+        )
+    )
+}
 
 for target in package.targets where [.regular, .test, .executable].contains(target.type) {
     var settings = target.swiftSettings ?? []
