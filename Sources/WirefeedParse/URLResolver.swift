@@ -8,7 +8,7 @@ public enum URLResolver {
     /// `reference` made absolute against `base`; the trimmed reference itself when it is absolute
     /// already, when there is no usable base, or when the two cannot be combined.
     public static func resolve(_ reference: String, against base: String?) -> String {
-        let trimmed = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = reference.trimmedASCIIWhitespace
         if trimmed.isEmpty || hasScheme(trimmed) { return trimmed }
         guard let base, hasScheme(base), let baseURL = URL(string: base),
             let resolved = URL(string: trimmed, relativeTo: baseURL)

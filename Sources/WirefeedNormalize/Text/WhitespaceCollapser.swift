@@ -1,22 +1,48 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright (c) 2026 the wirefeed authors
 
-/// Builds a line of text in which every run of white space (non-breaking spaces included) is one
-/// space, with none at either end.
+/// Builds a line of text in which every run of white space (non-breaking and other Unicode spaces,
+/// and the zero-width characters feeds sprinkle in) is one space, with none at either end.
+///
+/// Works on UTF-8 bytes: every space it folds is either ASCII or one of a few multi-byte sequences.
 struct WhitespaceCollapser {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var pendingSpace = false
 
-    var isEmpty: Bool { text.isEmpty }
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// The line built so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func append(_ fragment: String) {
-        for scalar in fragment.unicodeScalars {
-            if scalar.isCollapsibleSpace {
-                pendingSpace = true
-            } else {
-                if pendingSpace && !text.isEmpty { text.unicodeScalars.append(" ") }
+        var fragment = fragment
+        fragment.withUTF8 { utf8 in
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let byte = utf8[index]
+                let spaceLength: Int
+                if byte < 0x80 {
+                    spaceLength = (byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) ? 1 : 0
+                } else {
+                    spaceLength = Self.multiByteSpaceLength(utf8, at: index)
+                }
+                if spaceLength > 0 {
+                    pendingSpace = true
+                    index += spaceLength
+                    continue
+                }
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
                 pendingSpace = false
-                text.unicodeScalars.append(scalar)
+                // Copy the run up to the next possible space in one go.
+                var end = index + 1
+                while end < count {
+                    let next = utf8[end]
+                    if next <= 0x20 || next == 0xC2 || next == 0xE1 || next == 0xE2 || next == 0xE3 || next == 0xEF { break }
+                    end += 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+                index = end
             }
         }
     }
@@ -29,7 +55,7 @@ struct WhitespaceCollapser {
     /// Returns the line built so far and starts a new one.
     mutating func take() -> String {
         defer {
-            text = ""
+            bytes.removeAll(keepingCapacity: true)
             pendingSpace = false
         }
         return text
@@ -41,14 +67,32 @@ struct WhitespaceCollapser {
         collapser.append(text)
         return collapser.text
     }
+
+    /// The length of the space character starting at `index`, or 0 when there is none: U+00A0,
+    /// U+1680, U+2000–U+200B, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF.
+    private static func multiByteSpaceLength(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = utf8[index]
+        guard index + 1 < utf8.count else { return 0 }
+        let second = utf8[index + 1]
+        if byte == 0xC2 { return second == 0xA0 ? 2 : 0 }
+        guard index + 2 < utf8.count else { return 0 }
+        let third = utf8[index + 2]
+        switch (byte, second) {
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
+        case (0xE2, 0x80): return (third >= 0x80 && third <= 0x8B) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return third == 0x9F ? 3 : 0
+        case (0xE3, 0x80): return third == 0x80 ? 3 : 0
+        case (0xEF, 0xBB): return third == 0xBF ? 3 : 0
+        default: return 0
+        }
+    }
 }
 
 extension Unicode.Scalar {
-    /// White space, the non-breaking spaces, and the zero-width characters that feeds sprinkle in.
+    /// The characters ``WhitespaceCollapser`` folds into one space.
     var isCollapsibleSpace: Bool {
         switch value {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
-            0x3000, 0xFEFF, 0x200B:
+        case 0x20, 0x09...0x0D, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
             return true
         default:
             return false

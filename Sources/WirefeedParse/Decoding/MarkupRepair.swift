@@ -26,13 +26,7 @@ struct MarkupRepair {
             while index < count {
                 // Copy the run of ordinary bytes in one go.
                 var runEnd = index
-                while runEnd < count {
-                    let byte = bytes[runEnd]
-                    if byte == Ascii.lessThan || byte == Ascii.ampersand || (byte < 0x20 && !byte.isXMLWhitespace) {
-                        break
-                    }
-                    runEnd += 1
-                }
+                while runEnd < count, !bytes[runEnd].needsAttention { runEnd += 1 }
                 if runEnd > index {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<runEnd]))
                     index = runEnd
@@ -143,17 +137,24 @@ struct MarkupRepair {
         through terminator: StaticString,
         into output: inout [UInt8]
     ) -> Int {
+        let first = terminator.utf8Start[0]
         var index = start
+        var runStart = start
         while index < bytes.count {
-            if matches(bytes, at: index, terminator) {
+            let byte = bytes[index]
+            if byte == first, matches(bytes, at: index, terminator) {
                 let end = index + terminator.utf8CodeUnitCount
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
                 return end
             }
-            let byte = bytes[index]
-            if byte >= 0x20 || byte.isXMLWhitespace { output.append(byte) }
+            if byte < 0x20 && !byte.isXMLWhitespace {
+                // A forbidden control character: copy what came before it and skip it.
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+            }
             index += 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         return index
     }
 
@@ -265,6 +266,12 @@ enum Ascii {
 
 extension UInt8 {
     fileprivate var isXMLWhitespace: Bool { self == 0x09 || self == 0x0A || self == 0x0D }
+
+    /// `<`, `&`, or a control character XML forbids: the bytes the repair loop stops at.
+    @inline(__always)
+    fileprivate var needsAttention: Bool {
+        self == Ascii.lessThan || self == Ascii.ampersand || (self < 0x20 && self != 0x09 && self != 0x0A && self != 0x0D)
+    }
 
     fileprivate var canFollowLessThan: Bool {
         (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) || self == 0x5F || self == 0x3A

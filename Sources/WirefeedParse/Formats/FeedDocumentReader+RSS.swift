@@ -146,7 +146,7 @@ extension FeedDocumentReader {
 
     /// An RSS person: `jdoe@example.com (John Doe)`, `John Doe <jdoe@example.com>`, or a name.
     static func rssPerson(_ text: String) -> FeedPerson {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedASCIIWhitespace
         if let open = trimmed.firstIndex(of: "("), trimmed.hasSuffix(")") {
             let email = trimmed[..<open].trimmingCharacters(in: .whitespaces)
             let name = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]

@@ -122,7 +122,7 @@ final class FeedDocumentReader {
 
     /// The text inside the current element, markup of child elements left out.
     func readText() throws -> String {
-        try readContent(keepingMarkup: false).trimmingCharacters(in: .whitespacesAndNewlines)
+        try readContent(keepingMarkup: false).trimmedASCIIWhitespace
     }
 
     /// The content of the current element as HTML source: its text, with child elements serialized
@@ -247,7 +247,18 @@ extension String {
 
     /// nil for an empty or blank string.
     var nonBlank: String? {
-        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimmedASCIIWhitespace
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The string without leading and trailing ASCII white space (space, tab, CR, LF), cheaply.
+    var trimmedASCIIWhitespace: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        if !isSpace(first) && !isSpace(last) { return self }
+        guard let start = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = utf8.lastIndex(where: { !isSpace($0) })!
+        return String(self[start...end])
     }
 }
