@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright (c) 2026 the wirefeed authors
+
+SWIFT ?= swift
+FUZZ_SECONDS ?= 60
+BENCH_MEGABYTES ?= 60
+
+.PHONY: setup build release test lint demo bench-parse fuzz clean
+
+## Install the Debian packages wirefeed needs (once per machine).
+setup:
+	@deploy/setup-debian.sh
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product wirefeed
+
+## The test command: every unit, fixture, corpus, golden and schema test.
+test: setup lint
+	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
+	$(SWIFT) test --skip-build
+
+## Only the named files may see the C libraries.
+lint:
+	@deploy/check-c-boundary.sh
+
+## The main job on the bundled sample feeds.
+demo: release
+	deploy/demo.sh
+
+## Parse throughput against the raw libxml2 streaming limit (release build).
+bench-parse: setup
+	$(SWIFT) build -c release --product wirefeed-bench
+	.build/release/wirefeed-bench parse $(BENCH_MEGABYTES)
+
+## A bounded libFuzzer run over parse and normalize, AddressSanitizer on Swift and the C shims.
+fuzz: setup
+	WIREFEED_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --sanitize=fuzzer \
+		-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address --product wirefeed-fuzz
+	mkdir -p .build-fuzz/corpus
+	cp Tests/Fixtures/feeds/* .build-fuzz/corpus/
+	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/wirefeed-fuzz -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=65536 -timeout=10 -rss_limit_mb=4096 -dict=Tests/Fixtures/fuzz.dict \
+		-artifact_prefix=.build-fuzz/ .build-fuzz/corpus
+
+clean:
+	rm -rf .build .build-fuzz

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright (c) 2026 the wirefeed authors
+#
+# The C libraries stay in a small, audited corner: only files under WirefeedParse/XML may import
+# the libxml2 shims, only files under WirefeedFetch/Curl may import libcurl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+status=0
+while IFS= read -r line; do
+    echo "C boundary: $line"
+    status=1
+done < <(
+    grep -rn --include='*.swift' -E '^\s*(internal |private |public |@_implementationOnly )?import (CLibXML2Shims|CLibXML2)\b' Sources Tests \
+        | grep -v '^Sources/WirefeedParse/XML/' || true
+    grep -rn --include='*.swift' -E '^\s*(internal |private |public |@_implementationOnly )?import CCurl\b' Sources Tests \
+        | grep -v '^Sources/WirefeedFetch/Curl/' || true
+    grep -rln --include='*.c' --include='*.h' '#include <libxml/' Sources | grep -v '^Sources/CLibXML2Shims/xml_shims.c$' || true
+)
+exit $status
