@@ -34,6 +34,10 @@ let package = Package(
             dependencies: ["WirefeedModel", "CLibXML2Shims"]
         ),
         .target(
+            name: "WirefeedFetch",
+            dependencies: ["CCurl"]
+        ),
+        .target(
             name: "WirefeedNormalize",
             dependencies: [
                 "WirefeedModel",

@@ -28,6 +28,13 @@
 
 typedef size_t (*wirefeed_curl_data_callback)(char *_Nonnull, size_t, size_t, void *_Nullable);
 
+/// Macros Swift cannot import, as functions.
+static inline curl_version_info_data *_Nullable wirefeed_curl_version_info(void) {
+    return curl_version_info(CURLVERSION_NOW);
+}
+
+static inline long wirefeed_curl_auth_basic(void) { return (long)CURLAUTH_BASIC; }
+
 static inline CURLcode wirefeed_curl_easy_setopt_long(CURL *_Nonnull handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
 }
