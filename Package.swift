@@ -9,6 +9,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        // Test only: the loopback HTTP server the fetch tests talk to.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         // MARK: - C boundary: the only targets that see libcurl and libxml2 headers
@@ -38,6 +42,18 @@ let package = Package(
             dependencies: ["CCurl"]
         ),
         .target(
+            name: "WirefeedDaemon",
+            dependencies: [
+                "WirefeedModel",
+                "WirefeedFetch",
+                "WirefeedParse",
+                "WirefeedNormalize",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "WirefeedNormalize",
             dependencies: [
                 "WirefeedModel",
@@ -51,6 +67,9 @@ let package = Package(
             name: "wirefeed",
             dependencies: [
                 "WirefeedModel",
+                "WirefeedFetch",
+                "WirefeedDaemon",
+                .product(name: "Logging", package: "swift-log"),
                 "WirefeedParse",
                 "WirefeedNormalize",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -70,6 +89,21 @@ let package = Package(
         .testTarget(
             name: "WirefeedParseTests",
             dependencies: ["WirefeedParse", "WirefeedModel", "WirefeedTesting"]
+        ),
+        .testTarget(
+            name: "WirefeedFetchTests",
+            dependencies: [
+                "WirefeedFetch",
+                "WirefeedDaemon",
+                "WirefeedTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "WirefeedDaemonTests",
+            dependencies: ["WirefeedDaemon", "WirefeedFetch", "WirefeedTesting"]
         ),
         .testTarget(
             name: "WirefeedNormalizeTests",

@@ -5,6 +5,8 @@ import Foundation
 
 /// A command that could not do its work: one readable line on stderr and a sysexits code.
 struct CommandFailure: Error {
+    /// EX_USAGE: the command line or the configuration is wrong.
+    static let usage: Int32 = 64
     /// EX_DATAERR: the input is not what it should be.
     static let badData: Int32 = 65
     /// EX_NOINPUT: an input file does not exist or cannot be read.

@@ -3,22 +3,32 @@
 
 import ArgumentParser
 import Foundation
+import Logging
+import WirefeedDaemon
+import WirefeedFetch
 import WirefeedParse
 
 @main
-struct Wirefeed: ParsableCommand {
+struct Wirefeed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wirefeed",
         abstract: "Wire-feed ingestion: read RSS and Atom feeds into normalized stories.",
         version: "0.1.0",
-        subcommands: [ParseCommand.self, RenderCommand.self]
+        subcommands: [FetchCommand.self, CheckCommand.self, ParseCommand.self, RenderCommand.self]
     )
 
-    static func main() {
+    static func main() async {
         LibXML2.initialize()
+        signal(SIGPIPE, SIG_IGN)  // libcurl runs with CURLOPT_NOSIGNAL
+        LoggingSystem.bootstrap { KeyValueLogHandler(label: $0) }
         do {
+            try CurlGlobal.initialize()
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CommandFailure {
             failure.report()
             Foundation.exit(failure.exitCode)

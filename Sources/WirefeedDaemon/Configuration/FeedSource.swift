@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+import Foundation
+import WirefeedFetch
+
+/// One configured feed.
+public struct FeedSource: Sendable, Equatable {
+    /// A stable, unique name: from the configuration, or derived from the URL.
+    public var id: String
+    public var url: String
+    /// Overrides the global poll interval.
+    public var interval: Duration?
+    public var headers: [HTTPHeader]
+    /// Where the credentials come from; the secret itself is read when the request is made.
+    public var credentials: CredentialSource?
+    /// Where the feed was declared, for messages.
+    public var origin: String
+
+    public init(
+        id: String,
+        url: String,
+        interval: Duration? = nil,
+        headers: [HTTPHeader] = [],
+        credentials: CredentialSource? = nil,
+        origin: String = ""
+    ) {
+        self.id = id
+        self.url = url
+        self.interval = interval
+        self.headers = headers
+        self.credentials = credentials
+        self.origin = origin
+    }
+
+    /// An id for a feed declared without one: host and path, lowercased, non-alphanumerics as `-`.
+    public static func derivedID(from url: String) -> String {
+        var text = url.lowercased()
+        if let schemeEnd = text.range(of: "://") { text = String(text[schemeEnd.upperBound...]) }
+        var id = ""
+        var lastWasDash = true
+        for scalar in text.unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                id.unicodeScalars.append(scalar)
+                lastWasDash = false
+            } else if !lastWasDash {
+                id += "-"
+                lastWasDash = true
+            }
+        }
+        while id.hasSuffix("-") { id.removeLast() }
+        return id.isEmpty ? "feed" : String(id.prefix(80))
+    }
+}
+
+/// Credentials read from files, so that secrets stay out of the configuration and the logs.
+public enum CredentialSource: Sendable, Equatable {
+    case basic(user: String, passwordFile: String)
+    case bearer(tokenFile: String)
+
+    /// Reads the secret.
+    /// - Throws: an error naming the file (never its content) when it cannot be read.
+    public func load() throws -> FetchCredentials {
+        switch self {
+        case .basic(let user, let passwordFile):
+            return .basic(user: user, password: try Self.secret(passwordFile))
+        case .bearer(let tokenFile):
+            return .bearer(token: try Self.secret(tokenFile))
+        }
+    }
+
+    private static func secret(_ path: String) throws -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch {
+            throw ConfigError(file: path, line: nil, message: "the credentials file cannot be read")
+        }
+    }
+}

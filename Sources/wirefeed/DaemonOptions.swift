@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+import ArgumentParser
+import WirefeedDaemon
+
+/// The options of the commands that run the pipeline: a configuration file, or just feeds and
+/// folders, so that a newcomer can start from a list of URLs.
+struct DaemonOptions: ParsableArguments {
+    @Option(help: "The YAML configuration file.")
+    var config: String?
+
+    @Option(help: "A plain feeds file: one URL per line, then optional key=value settings.")
+    var feedsFile: [String] = []
+
+    @Option(help: "The spool directory (overrides the configuration).")
+    var spool: String?
+
+    @Option(help: "The state directory (overrides the configuration).")
+    var state: String?
+
+    /// The configuration, with the overrides applied; errors become exit 64 with `FILE:LINE: …`.
+    func loadConfiguration() throws -> WirefeedConfiguration {
+        do {
+            var configuration = try ConfigurationLoader.load(path: config, extraFeedsFiles: feedsFile)
+            if let spool { configuration.spoolDirectory = spool }
+            if let state { configuration.stateDirectory = state }
+            if config == nil && state == nil {
+                configuration.stateDirectory = ".wirefeed-state"
+            }
+            return configuration
+        } catch let error as ConfigError {
+            throw CommandFailure(exitCode: CommandFailure.usage, message: "\(error)")
+        }
+    }
+}
