@@ -83,7 +83,12 @@ let package = Package(
         // MARK: - Tests
         .target(
             name: "WirefeedTesting",
-            dependencies: ["WirefeedParse"],
+            dependencies: [
+                "WirefeedParse",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             path: "Tests/WirefeedTesting"
         ),
         .testTarget(
@@ -92,14 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WirefeedFetchTests",
-            dependencies: [
-                "WirefeedFetch",
-                "WirefeedDaemon",
-                "WirefeedTesting",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
+            dependencies: ["WirefeedFetch", "WirefeedTesting"]
         ),
         .testTarget(
             name: "WirefeedDaemonTests",

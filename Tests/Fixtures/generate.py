@@ -7,6 +7,7 @@ Most fixtures are plain text and could be edited by hand; the encoding fixtures 
 given charset, which is why they are generated. Run it again after changing a fixture here:
     python3 Tests/Fixtures/generate.py
 """
+import gzip
 import os
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "feeds")
@@ -352,6 +353,12 @@ def main():
           '<body><outline text="A" xmlUrl="https://a.example.com/feed"/></body></opml>\n')
     write("not-feed-binary.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00")
     write("not-feed-empty.xml", "  \n")
+
+    # HTTP bodies for the fetch tests.
+    http = os.path.join(os.path.dirname(HERE), "http")
+    os.makedirs(http, exist_ok=True)
+    with open(os.path.join(http, "rss20-full.xml.gz"), "wb") as f:
+        f.write(gzip.compress(RSS20_FULL.encode("utf-8"), mtime=0))
 
 
 if __name__ == "__main__":
