@@ -105,6 +105,9 @@ public enum PollScheduler {
         return seconds * (1 + Double.random(in: -fraction...fraction, using: &random))
     }
 
+    /// RSS `<skipDays>` names, indexed by `Calendar` weekday − 1.
+    private static let dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
     private static func skippingHours(_ date: Date, hints: PublisherHints) -> Date {
         guard !hints.skipHours.isEmpty || !hints.skipDays.isEmpty else { return date }
         var candidate = date
@@ -113,7 +116,7 @@ public enum PollScheduler {
         // At most a week of hours to look through.
         for _ in 0..<(24 * 8) {
             let hour = calendar.component(.hour, from: candidate)
-            let weekday = calendar.weekdaySymbols[calendar.component(.weekday, from: candidate) - 1]
+            let weekday = Self.dayNames[calendar.component(.weekday, from: candidate) - 1]
             if !hints.skipHours.contains(hour) && !hints.skipDays.contains(weekday) { return candidate }
             candidate = calendar.date(byAdding: .hour, value: 1, to: calendar.dateInterval(of: .hour, for: candidate)!.start)!
         }
