@@ -4,8 +4,9 @@
 SWIFT ?= swift
 FUZZ_SECONDS ?= 60
 BENCH_MEGABYTES ?= 60
+BENCH_FEEDS ?= 2000
 
-.PHONY: setup build release test lint demo bench-parse fuzz clean
+.PHONY: setup build release test lint demo bench-parse bench-fetch fuzz clean
 
 ## Install the Debian packages wirefeed needs (once per machine).
 setup:
@@ -34,6 +35,10 @@ demo: release
 bench-parse: setup
 	$(SWIFT) build -c release --product wirefeed-bench
 	.build/release/wirefeed-bench parse $(BENCH_MEGABYTES)
+
+## Poll a 2,000-feed farm served by nginx on loopback: cold, warm, and curl --parallel beside it.
+bench-fetch: setup
+	deploy/bench-fetch.sh $(BENCH_FEEDS)
 
 ## A bounded libFuzzer run over parse and normalize, AddressSanitizer on Swift and the C shims.
 fuzz: setup

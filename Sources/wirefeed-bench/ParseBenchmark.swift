@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the wirefeed authors
 
 import Foundation
+import Synchronization
 import WirefeedNormalize
 import WirefeedParse
 
@@ -45,6 +46,28 @@ struct ParseBenchmark {
         print(String(format: "resident memory: %.1f MB before, %.1f MB half way, %.1f MB after parsing (the %.1f MB of input held in memory included)",
             Double(rssBefore) / 1_048_576, Double(rssAtHalf) / 1_048_576, Double(rssAfterParse) / 1_048_576, megabytesRead))
         print(String(format: "peak resident memory: %.1f MB", Double(ResourceUsage.peakResidentBytes()) / 1_048_576))
+    }
+
+    /// Parses and normalizes every file of `directory` once (the bytes a fetch cycle would see),
+    /// on all cores, and prints the time: the parse share of the fetch benchmark.
+    static func timeDirectory(_ directory: URL) throws {
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "xml" }.sorted { $0.path < $1.path }
+        let documents = try files.map { [UInt8](try Data(contentsOf: $0)) }
+        let bytes = documents.reduce(0) { $0 + $1.count }
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let stories = Mutex(0)
+        let seconds = ResourceUsage.time {
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var count = 0
+                for index in stride(from: worker, to: documents.count, by: workers) {
+                    if let feed = try? FeedParser.parse(documents[index]) { count += StoryNormalizer.normalize(feed).count }
+                }
+                stories.withLock { $0 += count }
+            }
+        }
+        print(String(format: "parse+normalize of %d files, %.1f MB, %d stories on %d cores: %.3f s (%.1f MB/s)",
+            files.count, Double(bytes) / 1_048_576, stories.withLock { $0 }, workers, seconds, Double(bytes) / 1_048_576 / seconds))
     }
 
     private func report(_ name: String, seconds: Double, megabytes: Double, items: Int?) {

@@ -7,9 +7,13 @@ import Foundation
 /// Dublin Core, Media RSS and categories, about 200 KB and 50 items a feed.
 struct WireFeedCorpus {
     private var state: UInt64
+    /// How many paragraphs a story body has.
+    private let paragraphs: Range<Int>
 
-    init(seed: UInt64 = 0x5EED) {
+    /// - Parameter paragraphs: 6..<12 gives feeds of about 150 KB; 3..<8 about 100 KB.
+    init(seed: UInt64 = 0x5EED, paragraphs: Range<Int> = 6..<12) {
         state = seed
+        self.paragraphs = paragraphs
     }
 
     private static let words = """
@@ -39,11 +43,11 @@ struct WireFeedCorpus {
     }
 
     private mutating func body() -> String {
-        var paragraphs: [String] = []
-        for _ in 0..<(6 + Int(next() % 6)) {
-            paragraphs.append("<p>\(sentence(12)) &ldquo;\(sentence(8))&rdquo; said <strong>\(sentence(2))</strong>&nbsp;\(sentence(14))</p>")
+        var html: [String] = []
+        for _ in 0..<(paragraphs.lowerBound + Int(next() % UInt64(paragraphs.count))) {
+            html.append("<p>\(sentence(12)) &ldquo;\(sentence(8))&rdquo; said <strong>\(sentence(2))</strong>&nbsp;\(sentence(14))</p>")
         }
-        return paragraphs.joined(separator: "\n")
+        return html.joined(separator: "\n")
     }
 
     private mutating func rss(_ index: Int, items: Int) -> String {

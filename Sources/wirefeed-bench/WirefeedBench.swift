@@ -8,6 +8,16 @@ import WirefeedParse
 /// `swift run -c release wirefeed-bench parse [MEGABYTES] [DIRECTORY]`.
 @main
 enum WirefeedBench {
+    static func usage() -> Never {
+        FileHandle.standardError.write(Data("""
+            usage: wirefeed-bench parse [MEGABYTES] [DIRECTORY]   parse throughput beside xmllint --stream
+                   wirefeed-bench farm COUNT DIRECTORY            write a farm of COUNT feeds (~100 KB, 50 items)
+                   wirefeed-bench parse-dir DIRECTORY             parse + normalize every file of a directory
+
+            """.utf8))
+        exit(64)
+    }
+
     static func main() throws {
         LibXML2.initialize()
         let arguments = CommandLine.arguments.dropFirst()
@@ -17,9 +27,16 @@ enum WirefeedBench {
             let directory = arguments.dropFirst(2).first.map { URL(fileURLWithPath: $0) }
                 ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("wirefeed-bench-corpus")
             try ParseBenchmark(megabytes: megabytes, directory: directory).run()
+        case "farm":
+            guard let count = arguments.dropFirst().first.flatMap({ Int($0) }), let directory = arguments.dropFirst(2).first else {
+                usage()
+            }
+            try FeedFarm(count: count, directory: URL(fileURLWithPath: directory)).write()
+        case "parse-dir":
+            guard let directory = arguments.dropFirst().first else { usage() }
+            try ParseBenchmark.timeDirectory(URL(fileURLWithPath: directory))
         default:
-            FileHandle.standardError.write(Data("usage: wirefeed-bench parse [MEGABYTES] [DIRECTORY]\n".utf8))
-            exit(64)
+            usage()
         }
     }
 }

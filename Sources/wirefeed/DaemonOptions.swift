@@ -10,7 +10,10 @@ struct DaemonOptions: ParsableArguments {
     @Option(help: "The YAML configuration file.")
     var config: String?
 
-    @Option(help: "A plain feeds file: one URL per line, then optional key=value settings.")
+    @Option(
+        name: [.customLong("feeds-file"), .customLong("urls")],
+        help: "A plain feeds file: one URL per line, then optional key=value settings (repeatable)."
+    )
     var feedsFile: [String] = []
 
     @Option(help: "The spool directory (overrides the configuration).")

@@ -60,7 +60,7 @@ struct FetchCommand: AsyncParsableCommand {
         }
         let failed = results.filter { $0.outcome == .failed || $0.outcome == .gone || $0.outcome == .throttled }.count
         let bytes = results.reduce(0) { $0 + $1.bytes }
-        let stories = results.reduce(0) { $0 + $1.stories.count }
+        let stories = results.reduce(0) { $0 + $1.storyCount }
         let elapsed = Int((ContinuousClock.now - started).seconds * 1000)
         print("total: \(results.count) feeds, \(failed) failed, \(bytes)B, \(stories) items, \(elapsed)ms")
     }

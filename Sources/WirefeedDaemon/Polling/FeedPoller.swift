@@ -147,7 +147,7 @@ public struct FeedPoller: Sendable {
         }
         state.lastBodyHash = hash
         result.outcome = .fetched
-        result.stories = StoryNormalizer.normalize(parsed, feedID: feed.id, feedURL: response.effectiveURL)
+        result.setStories(StoryNormalizer.normalize(parsed, feedID: feed.id, feedURL: response.effectiveURL))
         result.hints = PublisherHints(
             timeToLive: parsed.timeToLive,
             updatePeriod: parsed.updatePeriod,

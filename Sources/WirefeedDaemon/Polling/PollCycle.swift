@@ -3,17 +3,22 @@
 
 import Foundation
 
-/// Polls a set of feeds now, all at once: the fetcher's global and per-host limits decide how many
-/// transfers are in flight.
+/// Polls a set of feeds now. The fetcher's global and per-host limits decide how many transfers
+/// are in flight; at most `window` polls (fetch, parse, normalize) run at once, so that bodies
+/// waiting for a parser never pile up in memory.
 public struct PollCycle: Sendable {
     public let poller: FeedPoller
+    public let window: Int
 
-    public init(poller: FeedPoller) {
+    public init(poller: FeedPoller, window: Int? = nil) {
         self.poller = poller
+        self.window = max(1, window ?? poller.configuration.http.maximumConcurrency * 2)
     }
 
-    /// Polls every feed of `feeds` and hands each result to `onResult` as it completes.
-    /// - Returns: the results, in completion order.
+    /// Polls every feed of `feeds` and hands each result, stories included, to `onResult` as it
+    /// completes.
+    /// - Returns: the results in completion order, their stories dropped (``PollResult/storyCount``
+    ///   keeps the count).
     @discardableResult
     public func run(
         _ feeds: [FeedSource],
@@ -23,14 +28,19 @@ public struct PollCycle: Sendable {
         onResult: @Sendable (PollResult) -> Void = { _ in }
     ) async -> [PollResult] {
         await withTaskGroup(of: PollResult.self) { group in
-            for feed in feeds {
+            var pending = feeds[...]
+            func startNext() {
+                guard let feed = pending.popFirst() else { return }
                 let state = states[feed.id] ?? FeedState()
                 group.addTask { await poller.poll(feed, state: state, now: now, manual: manual) }
             }
+            for _ in 0..<window { startNext() }
             var results: [PollResult] = []
             results.reserveCapacity(feeds.count)
-            for await result in group {
+            while var result = await group.next() {
+                startNext()
                 onResult(result)
+                result.dropStories()
                 results.append(result)
             }
             return results

@@ -27,7 +27,10 @@ public struct PollResult: Sendable {
     public var outcome: Outcome
     public var status: Int?
     public var bytes: Int
-    public var stories: [Story]
+    /// The stories of a fetched body. ``PollCycle`` hands them to its consumer and then drops them.
+    public private(set) var stories: [Story]
+    /// How many stories the body held (kept when ``stories`` has been dropped).
+    public private(set) var storyCount = 0
     public var milliseconds: Int
     public var error: String?
     /// The feed's state after the poll.
@@ -42,14 +45,25 @@ public struct PollResult: Sendable {
         self.status = status
         self.bytes = bytes
         self.stories = stories
+        self.storyCount = stories.count
         self.milliseconds = milliseconds
         self.error = error
         self.state = state
     }
 
+    mutating func setStories(_ stories: [Story]) {
+        self.stories = stories
+        storyCount = stories.count
+    }
+
+    /// Drops the stories, keeping their count.
+    mutating func dropStories() {
+        stories = []
+    }
+
     /// `id status bytes items ms [error]`, the line `wirefeed fetch` prints per feed.
     public var summaryLine: String {
-        var line = "\(feedID) \(status.map(String.init) ?? "-") \(bytes)B \(stories.count) items \(milliseconds)ms \(outcome.rawValue)"
+        var line = "\(feedID) \(status.map(String.init) ?? "-") \(bytes)B \(storyCount) items \(milliseconds)ms \(outcome.rawValue)"
         if let error { line += " error=\"\(error)\"" }
         return line
     }
