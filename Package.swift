@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         // Test only: the loopback HTTP server the fetch tests talk to.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
@@ -42,9 +43,33 @@ let package = Package(
             dependencies: ["CCurl"]
         ),
         .target(
+            name: "WirefeedDedupe",
+            dependencies: [
+                "WirefeedModel",
+                "WirefeedNormalize",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "CSpoolShims"),
+        .target(
+            name: "WirefeedSpool",
+            dependencies: ["WirefeedModel", "CSpoolShims"]
+        ),
+        .target(
+            name: "WirefeedLedger",
+            dependencies: [
+                "WirefeedModel",
+                "WirefeedDedupe",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "WirefeedDaemon",
             dependencies: [
                 "WirefeedModel",
+                "WirefeedDedupe",
+                "WirefeedLedger",
+                "WirefeedSpool",
                 "WirefeedFetch",
                 "WirefeedParse",
                 "WirefeedNormalize",
@@ -69,6 +94,8 @@ let package = Package(
                 "WirefeedModel",
                 "WirefeedFetch",
                 "WirefeedDaemon",
+                "WirefeedLedger",
+                "WirefeedSpool",
                 .product(name: "Logging", package: "swift-log"),
                 "WirefeedParse",
                 "WirefeedNormalize",

@@ -15,6 +15,8 @@ done < <(
         | grep -v '^Sources/WirefeedParse/XML/' || true
     grep -rn --include='*.swift' -E '^\s*(internal |private |public |@_implementationOnly )?import CCurl\b' Sources Tests \
         | grep -v '^Sources/WirefeedFetch/Curl/' || true
+    grep -rn --include='*.swift' -E '^\s*(internal |private |public |@_implementationOnly )?import CSpoolShims\b' Sources Tests \
+        | grep -v '^Sources/WirefeedSpool/Internal/' || true
     grep -rln --include='*.c' --include='*.h' '#include <libxml/' Sources | grep -v '^Sources/CLibXML2Shims/xml_shims.c$' || true
 )
 exit $status

@@ -26,11 +26,13 @@ struct DaemonOptions: ParsableArguments {
     func loadConfiguration() throws -> WirefeedConfiguration {
         do {
             var configuration = try ConfigurationLoader.load(path: config, extraFeedsFiles: feedsFile)
+            if config == nil {
+                // Without a configuration file, state and spool live in the current folder.
+                configuration.stateDirectory = "wirefeed-state"
+                configuration.spoolDirectory = "wirefeed-spool"
+            }
             if let spool { configuration.spoolDirectory = spool }
             if let state { configuration.stateDirectory = state }
-            if config == nil && state == nil {
-                configuration.stateDirectory = ".wirefeed-state"
-            }
             return configuration
         } catch let error as ConfigError {
             throw CommandFailure(exitCode: CommandFailure.usage, message: "\(error)")

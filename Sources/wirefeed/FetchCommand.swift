@@ -6,6 +6,9 @@ import Foundation
 import Logging
 import WirefeedDaemon
 import WirefeedFetch
+import WirefeedLedger
+import WirefeedModel
+import WirefeedSpool
 
 /// `wirefeed fetch`: one poll cycle of every feed (or the named ones) now, whatever their schedule.
 struct FetchCommand: AsyncParsableCommand {
@@ -37,31 +40,40 @@ struct FetchCommand: AsyncParsableCommand {
         guard !feeds.isEmpty else {
             throw CommandFailure(exitCode: CommandFailure.missingInput, message: "no feeds to poll: give --config or --feeds-file.")
         }
-        let store = FeedStateStore(directory: configuration.stateDirectory)
+        let logger = Logger(label: "wirefeed")
+        let ledger: Ledger
+        let pipeline: StoryPipeline
         var states: [String: FeedState]
         do {
-            states = try store.load()
+            ledger = try Ledger(directory: configuration.stateDirectory)
+            states = try ledger.feedStates()
+            pipeline = StoryPipeline(
+                ledger: ledger,
+                spool: SpoolWriter(directory: configuration.spoolDirectory),
+                writesText: configuration.outputFormats.contains("txt"),
+                logger: logger
+            )
+            try pipeline.reconcile()
         } catch {
             throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(error)")
         }
-        let logger = Logger(label: "wirefeed")
         let fetcher = Fetcher(maximumConcurrency: configuration.http.maximumConcurrency, maximumPerHost: configuration.http.maximumPerHost)
         defer { fetcher.shutdown() }
         let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)
+        let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
         let started = ContinuousClock.now
         let results = await PollCycle(poller: poller).run(feeds, states: states, manual: true) { result in
             print(result.summaryLine)
+            batcher.add(result)
         }
-        for result in results { states[result.feedID] = result.state }
-        do {
-            try store.save(states)
-        } catch {
-            throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(error)")
-        }
+        batcher.flush()
+        try? ledger.prune(now: Date(), retention: configuration.retention.seconds)
         let failed = results.filter { $0.outcome == .failed || $0.outcome == .gone || $0.outcome == .throttled }.count
         let bytes = results.reduce(0) { $0 + $1.bytes }
         let stories = results.reduce(0) { $0 + $1.storyCount }
         let elapsed = Int((ContinuousClock.now - started).seconds * 1000)
+        let counts = batcher.total
         print("total: \(results.count) feeds, \(failed) failed, \(bytes)B, \(stories) items, \(elapsed)ms")
+        print("spool: \(batcher.filesWritten) files: \(counts.newStories) new stories, \(counts.newVersions) new versions; dropped \(counts.repeats) repeats, \(counts.aliases) duplicates, \(counts.tombstoned) pruned; \(batcher.failedFeeds.count) feeds to retry")
     }
 }

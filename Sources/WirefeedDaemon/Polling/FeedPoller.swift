@@ -148,6 +148,7 @@ public struct FeedPoller: Sendable {
         state.lastBodyHash = hash
         result.outcome = .fetched
         result.setStories(StoryNormalizer.normalize(parsed, feedID: feed.id, feedURL: response.effectiveURL))
+        result.feedLink = parsed.homePageURL
         result.hints = PublisherHints(
             timeToLive: parsed.timeToLive,
             updatePeriod: parsed.updatePeriod,

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the wirefeed authors
 
 import Foundation
+import WirefeedModel
 
 /// Polls a set of feeds now. The fetcher's global and per-host limits decide how many transfers
 /// are in flight; at most `window` polls (fetch, parse, normalize) run at once, so that bodies
@@ -25,7 +26,7 @@ public struct PollCycle: Sendable {
         states: [String: FeedState],
         manual: Bool,
         now: Date = Date(),
-        onResult: @Sendable (PollResult) -> Void = { _ in }
+        onResult: (PollResult) -> Void = { _ in }
     ) async -> [PollResult] {
         await withTaskGroup(of: PollResult.self) { group in
             var pending = feeds[...]

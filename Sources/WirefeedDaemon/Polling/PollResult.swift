@@ -37,6 +37,8 @@ public struct PollResult: Sendable {
     public var state: FeedState
     /// What the document said about polling it (for a fetched body).
     var hints: PublisherHints?
+    /// The feed's own link (its home page), for the dedupe's guid checks.
+    public internal(set) var feedLink: String?
 
     init(feedID: String, url: String, outcome: Outcome, status: Int?, bytes: Int, stories: [Story], milliseconds: Int, error: String?, state: FeedState) {
         self.feedID = feedID

@@ -65,8 +65,9 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
     public var associations: [Association]?
 
     /// The ninjs object for version `version` of `story`.
-    public init(story: Story, version: Int = 1, firstCreated: Date? = nil) {
-        uri = StoryIdentity.uri(of: story)
+    /// - Parameter uri: the story's stable URI; by default derived from its identity.
+    public init(story: Story, uri: String? = nil, version: Int = 1, firstCreated: Date? = nil) {
+        self.uri = uri ?? StoryIdentity.uri(of: story)
         self.version = String(version)
         firstcreated = (firstCreated ?? story.published).map(Timestamp.rfc3339)
         versioncreated = (story.updated ?? story.published).map(Timestamp.rfc3339)

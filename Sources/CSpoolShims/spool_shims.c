@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+#define _GNU_SOURCE
+#include "CSpoolShims.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+int wirefeed_syncfs(int fd) { return syncfs(fd); }
+
+int wirefeed_watch_directory(const char *directory) {
+    int fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (fd < 0) {
+        return -1;
+    }
+    if (inotify_add_watch(fd, directory, IN_MOVED_TO | IN_CLOSE_WRITE) < 0) {
+        int saved = errno;
+        close(fd);
+        errno = saved;
+        return -1;
+    }
+    return fd;
+}
+
+int wirefeed_wait_for_directory_change(int fd, int timeout_ms) {
+    struct pollfd descriptor = {.fd = fd, .events = POLLIN};
+    int ready;
+    do {
+        ready = poll(&descriptor, 1, timeout_ms);
+    } while (ready < 0 && errno == EINTR);
+    if (ready <= 0) {
+        return ready;
+    }
+    // The events themselves do not matter: the caller lists the directory again.
+    char buffer[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    while (read(fd, buffer, sizeof buffer) > 0) {
+    }
+    return 1;
+}

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+import Foundation
+import GRDB
+import WirefeedDedupe
+import WirefeedModel
+
+/// The ledger: SQLite in WAL mode (`<state>/ledger.sqlite`), through GRDB. It holds the feeds (HTTP
+/// cache state, schedule, health), the stories (identity, slug, current version, hash, first and last
+/// seen, spool file), every content hash seen, aliases and tombstones.
+///
+/// Commits are `synchronous=FULL`: a story recorded as staged survives a power cut, so the spool
+/// never gets it twice.
+public final class Ledger: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating and migrating) the ledger in `directory`.
+    public init(directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        path = directory + "/ledger.sqlite"
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        configuration.busyMode = .timeout(10)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try LedgerSchema.migrator.migrate(pool)
+    }
+
+    // MARK: - Feeds
+
+    /// The saved state of every feed, by id.
+    public func feedStates() throws -> [String: FeedState] {
+        try pool.read { db in
+            var states: [String: FeedState] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, state FROM feeds") {
+                let id: String = row["id"]
+                let data: Data = row["state"]
+                states[id] = try LedgerCoding.decoder.decode(FeedState.self, from: data)
+            }
+            return states
+        }
+    }
+
+    /// Saves feed states alone (polls that brought no body).
+    public func saveFeedStates(_ states: [(id: String, url: String, state: FeedState)]) throws {
+        guard !states.isEmpty else { return }
+        try pool.write { db in
+            for entry in states { try Self.saveFeed(db, id: entry.id, url: entry.url, state: entry.state, bodyAt: nil) }
+        }
+    }
+
+    static func saveFeed(_ db: Database, id: String, url: String, state: FeedState, bodyAt: Date?) throws {
+        let data = try LedgerCoding.encoder.encode(state)
+        try db.execute(
+            sql: """
+                INSERT INTO feeds (id, url, state, last_body_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET url = excluded.url, state = excluded.state,
+                    last_body_at = COALESCE(excluded.last_body_at, feeds.last_body_at)
+                """,
+            arguments: [id, url, data, bodyAt]
+        )
+    }
+
+    // MARK: - Spool bookkeeping
+
+    /// The spool names recorded as staged: written to `tmp/`, perhaps not yet renamed into `new/`.
+    public func stagedNames() throws -> Set<String> {
+        try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT spool_name FROM stories WHERE staged = 1")) }
+    }
+
+    /// Records that these names are in `new/`.
+    public func markPublished(_ names: [String]) throws {
+        guard !names.isEmpty else { return }
+        try pool.write { db in
+            for name in names {
+                try db.execute(sql: "UPDATE stories SET staged = 0 WHERE spool_name = ?", arguments: [name])
+            }
+        }
+    }
+
+    // MARK: - Retention
+
+    /// Prunes stories not seen for `retention` that their feed no longer carries (their feed has
+    /// served a body since they were last seen); their keys become tombstones, so that a feed
+    /// re-surfacing them does not bring them back.
+    /// - Returns: how many stories were pruned.
+    @discardableResult
+    public func prune(now: Date, retention: TimeInterval) throws -> Int {
+        let cutoff = now.addingTimeInterval(-retention)
+        return try pool.write { db in
+            let condition = """
+                stories.last_seen < ? AND stories.staged = 0
+                AND stories.last_seen < COALESCE((SELECT last_body_at FROM feeds WHERE feeds.id = stories.feed_id), 0)
+                """
+            try db.execute(sql: "INSERT OR IGNORE INTO tombstones (key, pruned_at) SELECT key, ? FROM stories WHERE \(condition)", arguments: [now, cutoff])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO tombstones (key, pruned_at) SELECT aliases.key, ? FROM aliases JOIN stories ON stories.id = aliases.story_id WHERE \(condition)",
+                arguments: [now, cutoff]
+            )
+            try db.execute(sql: "DELETE FROM stories WHERE \(condition)", arguments: [cutoff])
+            let pruned = db.changesCount
+            // Aliases and hashes go with their story (ON DELETE CASCADE).
+            return pruned
+        }
+    }
+
+    // MARK: - Status
+
+    /// Per-feed story counts: total, and first seen since `since`.
+    public func storyCounts(since: Date) throws -> [String: (total: Int, recent: Int)] {
+        try pool.read { db in
+            var counts: [String: (Int, Int)] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT feed_id, COUNT(*) AS total, SUM(first_seen >= ?) AS recent FROM stories GROUP BY feed_id",
+                arguments: [since]
+            ) {
+                counts[row["feed_id"]] = (row["total"], row["recent"] ?? 0)
+            }
+            return counts
+        }
+    }
+
+    /// The number of stories, aliases and tombstones, and the file's size.
+    public func totals() throws -> (stories: Int, aliases: Int, tombstones: Int) {
+        try pool.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM aliases") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tombstones") ?? 0
+            )
+        }
+    }
+
+    /// Checkpoints the WAL into the database file (at shutdown).
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+}
+
+enum LedgerCoding {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return decoder
+    }()
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+import GRDB
+
+/// The ledger's schema, as migrations: a migration, once released, never changes.
+enum LedgerSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE feeds (
+                        id TEXT PRIMARY KEY,
+                        url TEXT NOT NULL,
+                        state BLOB NOT NULL,               -- FeedState as JSON
+                        last_body_at DATETIME,             -- the last time a body was parsed
+                        guid_strikes INTEGER NOT NULL DEFAULT 0,
+                        guids_unreliable INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE stories (
+                        id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL UNIQUE,          -- StoryKey as "kind:value"
+                        feed_id TEXT NOT NULL,
+                        slug TEXT NOT NULL UNIQUE,
+                        uri TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        hash TEXT NOT NULL,                -- content hash of the current version
+                        first_created DATETIME NOT NULL,
+                        first_seen DATETIME NOT NULL,
+                        last_seen DATETIME NOT NULL,
+                        spool_name TEXT NOT NULL,          -- the current version's file name
+                        staged INTEGER NOT NULL DEFAULT 1  -- 1 until its files are in new/
+                    );
+                    CREATE INDEX stories_feed ON stories(feed_id, first_seen);
+                    CREATE INDEX stories_staged ON stories(staged) WHERE staged = 1;
+                    CREATE TABLE hashes (
+                        hash TEXT PRIMARY KEY,
+                        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+                    ) WITHOUT ROWID;
+                    CREATE INDEX hashes_story ON hashes(story_id);
+                    CREATE TABLE aliases (
+                        key TEXT PRIMARY KEY,
+                        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                        feed_id TEXT NOT NULL,
+                        first_seen DATETIME NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX aliases_story ON aliases(story_id);
+                    CREATE TABLE tombstones (
+                        key TEXT PRIMARY KEY,
+                        pruned_at DATETIME NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE counters (
+                        name TEXT PRIMARY KEY,
+                        value INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    INSERT INTO counters (name, value) VALUES ('spool_sequence', 0);
+                    """
+            )
+        }
+        return migrator
+    }
+}

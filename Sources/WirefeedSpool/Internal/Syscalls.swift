@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+internal import CSpoolShims
+import Glibc
+
+/// The spool's system calls: each retries EINTR and turns errno into a ``SpoolError`` that names
+/// the call and the path.
+enum Syscalls {
+    static func error(_ call: String, _ path: String, _ code: Int32 = errno) -> SpoolError {
+        SpoolError(code: .from(errno: code), systemCall: call, path: path, errno: code, detail: String(cString: strerror(code)))
+    }
+
+    static func retrying<T: BinaryInteger>(_ body: () -> T) -> T {
+        while true {
+            let result = body()
+            if result == -1 && errno == EINTR { continue }
+            return result
+        }
+    }
+
+    /// Creates `path` (which must not exist) and writes all of `bytes` to it.
+    static func createFile(_ path: String, contents bytes: [UInt8]) throws(SpoolError) {
+        let descriptor = retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640) }
+        guard descriptor >= 0 else { throw error("open", path) }
+        var written = 0
+        let failure: SpoolError? = bytes.withUnsafeBytes { buffer -> SpoolError? in
+            while written < buffer.count {
+                let count = retrying { write(descriptor, buffer.baseAddress! + written, buffer.count - written) }
+                guard count > 0 else { return error("write", path) }
+                written += count
+            }
+            return nil
+        }
+        if close(descriptor) != 0, failure == nil {
+            throw error("close", path)
+        }
+        if let failure {
+            unlink(path)
+            throw failure
+        }
+    }
+
+    /// Flushes every dirty page of the file system holding `directory`: one call makes a whole
+    /// batch of new files durable. The corresponding C function is `syncfs`.
+    static func syncFileSystem(of directory: String) throws(SpoolError) {
+        let descriptor = retrying { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw error("open", directory) }
+        defer { close(descriptor) }
+        guard retrying({ wirefeed_syncfs(descriptor) }) == 0 else { throw error("syncfs", directory) }
+    }
+
+    /// Makes a directory's entries (renames into it) durable.
+    static func syncDirectory(_ directory: String) throws(SpoolError) {
+        let descriptor = retrying { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw error("open", directory) }
+        defer { close(descriptor) }
+        guard retrying({ fsync(descriptor) }) == 0 else { throw error("fsync", directory) }
+    }
+
+    static func rename(_ from: String, _ to: String) throws(SpoolError) {
+        guard retrying({ Glibc.rename(from, to) }) == 0 else { throw error("rename", from) }
+    }
+
+    /// Removes a file; a missing file is not an error.
+    static func remove(_ path: String) {
+        _ = unlink(path)
+    }
+
+    static func makeDirectory(_ path: String) throws(SpoolError) {
+        if mkdir(path, 0o2775) != 0 && errno != EEXIST { throw error("mkdir", path) }
+    }
+
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// An inotify watch on `directory` for files arriving in it.
+    static func watch(_ directory: String) throws(SpoolError) -> Int32 {
+        let descriptor = wirefeed_watch_directory(directory)
+        guard descriptor >= 0 else { throw error("inotify_add_watch", directory) }
+        return descriptor
+    }
+
+    /// Waits for the watched directory to change; false on timeout.
+    static func waitForChange(_ descriptor: Int32, timeoutMilliseconds: Int32) -> Bool {
+        wirefeed_wait_for_directory_change(descriptor, timeoutMilliseconds) == 1
+    }
+
+    static func closeDescriptor(_ descriptor: Int32) {
+        close(descriptor)
+    }
+
+    /// The names in a directory, unsorted.
+    static func list(_ directory: String) throws(SpoolError) -> [String] {
+        guard let handle = opendir(directory) else { throw error("opendir", directory) }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}
