@@ -128,7 +128,15 @@ let package = Package(
         ),
         .testTarget(
             name: "WirefeedDaemonTests",
-            dependencies: ["WirefeedDaemon", "WirefeedFetch", "WirefeedTesting"]
+            dependencies: ["WirefeedDaemon", "WirefeedFetch", "WirefeedLedger", "WirefeedModel", "WirefeedSpool", "WirefeedTesting"]
+        ),
+        .testTarget(
+            name: "WirefeedDedupeTests",
+            dependencies: ["WirefeedDedupe", "WirefeedLedger", "WirefeedModel"]
+        ),
+        .testTarget(
+            name: "WirefeedSpoolTests",
+            dependencies: ["WirefeedSpool"]
         ),
         .testTarget(
             name: "WirefeedNormalizeTests",

@@ -33,6 +33,7 @@ enum LedgerSchema {
                         staged INTEGER NOT NULL DEFAULT 1  -- 1 until its files are in new/
                     );
                     CREATE INDEX stories_feed ON stories(feed_id, first_seen);
+                    CREATE UNIQUE INDEX stories_spool_name ON stories(spool_name);
                     CREATE INDEX stories_staged ON stories(staged) WHERE staged = 1;
                     CREATE TABLE hashes (
                         hash TEXT PRIMARY KEY,

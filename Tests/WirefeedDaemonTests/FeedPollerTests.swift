@@ -6,6 +6,7 @@ import Logging
 import Testing
 import WirefeedDaemon
 import WirefeedFetch
+import WirefeedModel
 import WirefeedTesting
 
 /// The poller against a real server on loopback: what each answer does to the feed's state.

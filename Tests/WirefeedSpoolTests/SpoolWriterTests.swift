@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+import Foundation
+import Testing
+import WirefeedSpool
+
+/// The spool on real temporary directories, with real files and rename(2).
+struct SpoolWriterTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-spool-\(UUID().uuidString)").path
+
+    func files(_ names: [String]) -> [SpoolFile] {
+        names.map { SpoolFile(name: $0, json: Array("{\"uri\":\"urn:x:\($0)\"}\n".utf8), text: Array("H\n\n\($0)\n".utf8)) }
+    }
+
+    func list(_ folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder).sorted()
+    }
+
+    @Test func namesSortInIngestionOrderAndSayWhatTheyHold() {
+        #expect(SpoolFile.name(sequence: 42, slug: "port-strike", version: 3) == "000000000042-port-strike-v3")
+        #expect(SpoolFile.name(sequence: 9, slug: "b", version: 1) < SpoolFile.name(sequence: 10, slug: "a", version: 1))
+    }
+
+    @Test func stagedFilesAreInTmpUntilPublished() throws {
+        let spool = SpoolWriter(directory: directory)
+        try spool.prepare()
+        try spool.stage(files(["000000000001-a-v1", "000000000002-b-v1"]))
+        #expect(try list("tmp") == ["000000000001-a-v1.json", "000000000001-a-v1.txt", "000000000002-b-v1.json", "000000000002-b-v1.txt"])
+        #expect(try list("new").isEmpty)
+        try spool.publish(["000000000001-a-v1", "000000000002-b-v1"])
+        #expect(try list("tmp").isEmpty)
+        #expect(try list("new").count == 4)
+        #expect(try SpoolReader(directory: directory).names() == ["000000000001-a-v1", "000000000002-b-v1"])
+        #expect(try SpoolReader(directory: directory).names(after: "000000000001-a-v1") == ["000000000002-b-v1"])
+        #expect(try String(contentsOfFile: directory + "/new/000000000002-b-v1.json", encoding: .utf8) == "{\"uri\":\"urn:x:000000000002-b-v1\"}\n")
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test func publishingIsIdempotent() throws {
+        let spool = SpoolWriter(directory: directory)
+        try spool.prepare()
+        try spool.stage(files(["000000000001-a-v1"]))
+        try spool.publish(["000000000001-a-v1"])
+        try spool.publish(["000000000001-a-v1"])
+        #expect(try list("new").count == 2)
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test func reconcilePublishesRecordedFilesAndRemovesTheRest() throws {
+        let spool = SpoolWriter(directory: directory)
+        try spool.prepare()
+        try spool.stage(files(["000000000001-a-v1", "000000000002-b-v1"]))
+        let published = try spool.reconcile(recorded: ["000000000001-a-v1"])
+        #expect(published == ["000000000001-a-v1"])
+        #expect(try list("tmp").isEmpty)
+        #expect(try list("new") == ["000000000001-a-v1.json", "000000000001-a-v1.txt"])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test func aStagingFailureLeavesNothingBehind() throws {
+        let spool = SpoolWriter(directory: directory)
+        try spool.prepare()
+        try spool.stage(files(["000000000001-a-v1"]))
+        // The same name again: open(O_EXCL) fails on the second batch's first file.
+        let error = #expect(throws: SpoolError.self) { try spool.stage(files(["000000000005-c-v1", "000000000001-a-v1"])) }
+        #expect(error?.systemCall == "open")
+        #expect(try list("tmp") == ["000000000001-a-v1.json", "000000000001-a-v1.txt"], "the failed batch's files are gone")
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test func aWatchWakesWhenAStoryArrives() throws {
+        let spool = SpoolWriter(directory: directory)
+        try spool.prepare()
+        let watch = try SpoolReader(directory: directory).watch()
+        #expect(!watch.wait(milliseconds: 50))
+        try spool.stage(files(["000000000001-a-v1"]))
+        try spool.publish(["000000000001-a-v1"])
+        #expect(watch.wait(milliseconds: 1000))
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
