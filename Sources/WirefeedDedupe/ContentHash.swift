@@ -15,6 +15,6 @@ public enum ContentHash {
             hasher.update(data: Data([0x0A]))
             hasher.update(data: Data(paragraph.utf8))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexString
     }
 }

@@ -79,7 +79,7 @@ public enum StoryKeyDeriver {
 
     /// The hex SHA-256 of a text.
     public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(text.utf8)).hexString
     }
 }
 

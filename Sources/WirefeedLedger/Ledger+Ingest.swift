@@ -85,7 +85,7 @@ extension Ledger {
                 try Self.saveFeed(db, id: update.feedID, url: update.url, state: update.state, bodyAt: update.stories == nil ? nil : now)
                 guard let stories = update.stories, !stories.isEmpty else { continue }
                 var counts = summary.counts[update.feedID] ?? IngestSummary.Counts()
-                let health = try Row.fetchOne(db, sql: "SELECT guid_strikes, guids_unreliable FROM feeds WHERE id = ?", arguments: [update.feedID])
+                let health = try db.row("SELECT guid_strikes, guids_unreliable FROM feeds WHERE id = ?", arguments: [update.feedID])
                 var strikes: Int = health?["guid_strikes"] ?? 0
                 var unreliable: Bool = health?["guids_unreliable"] ?? false
                 let derivation = StoryKeyDeriver.derive(stories, feedID: update.feedID, feedLink: update.feedLink, guidsUnreliable: unreliable)
@@ -94,7 +94,7 @@ extension Ledger {
                     unreliable = true
                     summary.feedsDegraded.append(update.feedID)
                 }
-                try db.execute(sql: "UPDATE feeds SET guid_strikes = ?, guids_unreliable = ? WHERE id = ?", arguments: [strikes, unreliable, update.feedID])
+                try db.run("UPDATE feeds SET guid_strikes = ?, guids_unreliable = ? WHERE id = ?", arguments: [strikes, unreliable, update.feedID])
                 // Keys derived with distrusted guids, when the feed degrades in this very document.
                 let keys = unreliable && !derivation.keys.isEmpty && derivation.keys.contains(where: { $0.kind == .guid })
                     ? StoryKeyDeriver.derive(stories, feedID: update.feedID, feedLink: update.feedLink, guidsUnreliable: true).keys
@@ -127,47 +127,43 @@ extension Ledger {
         let hash = ContentHash.of(story)
 
         var known: KnownStory?
-        var row = try Row.fetchOne(db, sql: "SELECT id, version, hash FROM stories WHERE key = ?", arguments: [keyText])
+        var row = try db.row("SELECT id, version, hash FROM stories WHERE key = ?", arguments: [keyText])
         if row == nil {
-            row = try Row.fetchOne(
-                db,
-                sql: "SELECT stories.id, stories.version, stories.hash FROM aliases JOIN stories ON stories.id = aliases.story_id WHERE aliases.key = ?",
+            row = try db.row("SELECT stories.id, stories.version, stories.hash FROM aliases JOIN stories ON stories.id = aliases.story_id WHERE aliases.key = ?",
                 arguments: [keyText]
             )
         }
         if let row { known = KnownStory(id: row["id"], version: row["version"], hash: row["hash"]) }
-        let hashOwner = try Int64.fetchOne(db, sql: "SELECT story_id FROM hashes WHERE hash = ?", arguments: [hash])
+        let hashOwner = try db.value(Int64.self, "SELECT story_id FROM hashes WHERE hash = ?", arguments: [hash])
         var tombstoned = false
         if known == nil {
-            tombstoned = try Bool.fetchOne(db, sql: "SELECT 1 FROM tombstones WHERE key = ?", arguments: [keyText]) ?? false
+            tombstoned = try db.value(Bool.self, "SELECT 1 FROM tombstones WHERE key = ?", arguments: [keyText]) ?? false
         }
 
         switch DedupePolicy.decide(known: known, hash: hash, hashOwner: hashOwner, tombstoned: tombstoned) {
         case .repeated(let storyID):
             counts.repeats += 1
-            try db.execute(sql: "UPDATE stories SET last_seen = ? WHERE id = ?", arguments: [now, storyID])
+            try db.run("UPDATE stories SET last_seen = ? WHERE id = ?", arguments: [now, storyID])
             return nil
         case .alias(let storyID):
             counts.aliases += 1
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO aliases (key, story_id, feed_id, first_seen) VALUES (?, ?, ?, ?)",
+            try db.run("INSERT OR IGNORE INTO aliases (key, story_id, feed_id, first_seen) VALUES (?, ?, ?, ?)",
                 arguments: [keyText, storyID, feedID, now]
             )
-            try db.execute(sql: "UPDATE stories SET last_seen = ? WHERE id = ?", arguments: [now, storyID])
+            try db.run("UPDATE stories SET last_seen = ? WHERE id = ?", arguments: [now, storyID])
             return nil
         case .tombstoned:
             counts.tombstoned += 1
             return nil
         case .newVersion(let storyID, let version):
             counts.newVersions += 1
-            let existing = try Row.fetchOne(db, sql: "SELECT slug, uri, first_created FROM stories WHERE id = ?", arguments: [storyID])!
+            let existing = try db.row("SELECT slug, uri, first_created FROM stories WHERE id = ?", arguments: [storyID])!
             let slug: String = existing["slug"]
             let name = try nextName(db, slug: slug, version: version)
-            try db.execute(
-                sql: "UPDATE stories SET version = ?, hash = ?, last_seen = ?, spool_name = ?, staged = 1 WHERE id = ?",
+            try db.run("UPDATE stories SET version = ?, hash = ?, last_seen = ?, spool_name = ?, staged = 1 WHERE id = ?",
                 arguments: [version, hash, now, name, storyID]
             )
-            try db.execute(sql: "INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, storyID])
+            try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, storyID])
             story.slug = slug
             return SpoolEntry(story: story, uri: existing["uri"], version: version, firstCreated: existing["first_created"], name: name)
         case .newStory:
@@ -176,14 +172,13 @@ extension Ledger {
             let name = try nextName(db, slug: slug, version: 1)
             let uri = "urn:wirefeed:story:" + StoryKeyDeriver.sha256(keyText).prefix(32)
             let firstCreated = story.published ?? now
-            try db.execute(
-                sql: """
+            try db.run("""
                     INSERT INTO stories (key, feed_id, slug, uri, version, hash, first_created, first_seen, last_seen, spool_name, staged)
                     VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, 1)
                     """,
                 arguments: [keyText, feedID, slug, uri, hash, firstCreated, now, now, name]
             )
-            try db.execute(sql: "INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, db.lastInsertedRowID])
+            try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, db.lastInsertedRowID])
             story.slug = slug
             return SpoolEntry(story: story, uri: uri, version: 1, firstCreated: firstCreated, name: name)
         }
@@ -193,7 +188,7 @@ extension Ledger {
     private static func uniqueSlug(_ db: Database, _ slug: String) throws -> String {
         var candidate = slug
         var suffix = 2
-        while try Bool.fetchOne(db, sql: "SELECT 1 FROM stories WHERE slug = ?", arguments: [candidate]) ?? false {
+        while try db.value(Bool.self, "SELECT 1 FROM stories WHERE slug = ?", arguments: [candidate]) ?? false {
             candidate = "\(slug)-\(suffix)"
             suffix += 1
         }
@@ -201,9 +196,29 @@ extension Ledger {
     }
 
     private static func nextName(_ db: Database, slug: String, version: Int) throws -> String {
-        try db.execute(sql: "UPDATE counters SET value = value + 1 WHERE name = 'spool_sequence'")
-        let sequence = try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'spool_sequence'") ?? 0
+        try db.run("UPDATE counters SET value = value + 1 WHERE name = 'spool_sequence'", arguments: [])
+        let sequence = try db.value(Int64.self, "SELECT value FROM counters WHERE name = 'spool_sequence'", arguments: []) ?? 0
         let digits = String(sequence)
         return String(repeating: "0", count: max(0, 12 - digits.count)) + digits + "-\(slug)-v\(version)"
+    }
+}
+
+extension Database {
+    /// Runs a statement compiled once per connection: the ingest runs the same few statements for
+    /// every story.
+    fileprivate func run(_ sql: String, arguments: StatementArguments) throws {
+        try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    fileprivate func row(_ sql: String, arguments: StatementArguments) throws -> Row? {
+        try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    fileprivate func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(
+        _ type: Value.Type,
+        _ sql: String,
+        arguments: StatementArguments
+    ) throws -> Value? {
+        try Value.fetchOne(cachedStatement(sql: sql), arguments: arguments)
     }
 }

@@ -75,9 +75,8 @@ public final class Ledger: Sendable {
     public func markPublished(_ names: [String]) throws {
         guard !names.isEmpty else { return }
         try pool.write { db in
-            for name in names {
-                try db.execute(sql: "UPDATE stories SET staged = 0 WHERE spool_name = ?", arguments: [name])
-            }
+            let statement = try db.cachedStatement(sql: "UPDATE stories SET staged = 0 WHERE spool_name = ?")
+            for name in names { try statement.execute(arguments: [name]) }
         }
     }
 

@@ -30,9 +30,6 @@ public enum StoryIdentity {
     }
 
     static func hexDigest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        SHA256.hash(data: Data(text.utf8)).hexString
     }
 }

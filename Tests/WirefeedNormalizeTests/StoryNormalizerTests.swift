@@ -66,3 +66,21 @@ struct StoryNormalizerTests {
         #expect(StoryIdentity.uri(of: first[0]).hasPrefix("urn:wirefeed:story:"))
     }
 }
+
+struct NinjsWriterTests {
+    /// The hand-written writer and JSONEncoder agree byte for byte on every fixture story.
+    @Test func theFastWriterMatchesJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var compared = 0
+        for name in try Fixtures.feedNames() {
+            guard let feed = try? Fixtures.parse(name) else { continue }
+            for story in StoryNormalizer.normalize(feed, feedID: "f\"x\u{1}", feedURL: "https://fixtures.example.com/\(name)") {
+                let document = NinjsDocument(story: story, version: 2, firstCreated: Date(timeIntervalSince1970: 0))
+                #expect(String(decoding: document.jsonBytes(), as: UTF8.self) == String(decoding: try encoder.encode(document), as: UTF8.self), "\(name)")
+                compared += 1
+            }
+        }
+        #expect(compared > 30)
+    }
+}

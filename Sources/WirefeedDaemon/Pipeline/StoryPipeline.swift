@@ -53,7 +53,7 @@ public final class StoryPipeline: Sendable {
     /// - Throws: ``SpoolError`` or a ledger error; nothing of the batch is then recorded.
     public func commit(_ updates: [FeedUpdate], now: Date = Date()) throws -> IngestSummary {
         let summary = try ledger.ingest(updates, now: now) { entries in
-            try spool.stage(try entries.map(render))
+            try spool.stage(entries.map(render))
         }
         for feed in summary.feedsDegraded {
             logger.warning("the feed's guids keep misbehaving (shared, or its own link): it is now keyed by link", metadata: ["feed.id": "\(feed)"])
@@ -63,11 +63,11 @@ public final class StoryPipeline: Sendable {
         return summary
     }
 
-    private func render(_ entry: SpoolEntry) throws -> SpoolFile {
+    private func render(_ entry: SpoolEntry) -> SpoolFile {
         let ninjs = NinjsDocument(story: entry.story, uri: entry.uri, version: entry.version, firstCreated: entry.firstCreated)
-        var json = try ninjs.jsonData()
+        var json = ninjs.jsonBytes()
         json.append(0x0A)
         let text = writesText ? Array(TextRenderer.render(entry.story).utf8) : nil
-        return SpoolFile(name: entry.name, json: Array(json), text: text)
+        return SpoolFile(name: entry.name, json: json, text: text)
     }
 }

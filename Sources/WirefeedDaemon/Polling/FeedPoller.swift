@@ -120,7 +120,7 @@ public struct FeedPoller: Sendable {
     }
 
     private func handleSuccess(_ response: FetchResponse, feed: FeedSource, state: inout FeedState, result: inout PollResult, logger: Logger) throws {
-        let hash = SHA256.hash(data: response.body).map { String(format: "%02x", $0) }.joined()
+        let hash = SHA256.hash(data: response.body).hexString
         state.etag = response.header("ETag")
         state.lastModified = response.header("Last-Modified")
         if hash == state.lastBodyHash {

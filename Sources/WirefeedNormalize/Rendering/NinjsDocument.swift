@@ -75,10 +75,11 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
         headlines = [Text(role: "main", contenttype: "text/plain", value: story.headline)]
         descriptions = story.summary.map { [Text(role: "summary", contenttype: "text/plain", value: $0)] }
         let text = story.text
-        let words = story.paragraphs.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
+        let words = story.paragraphs.reduce(0) { $0 + Self.wordCount($1) }
+        let characters = text.unicodeScalars.count
         bodies = [
-            Text(role: "main", contenttype: "text/plain", value: text, wordcount: words, charcount: text.count),
-            Text(role: "main", contenttype: "text/html", value: story.html, wordcount: words, charcount: text.count),
+            Text(role: "main", contenttype: "text/plain", value: text, wordcount: words, charcount: characters),
+            Text(role: "main", contenttype: "text/html", value: story.html, wordcount: words, charcount: characters),
         ]
         slugline = story.slug
         by = story.byline.isEmpty ? nil : story.byline.joined(separator: ", ")
@@ -114,6 +115,21 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
         self.associations = associations.isEmpty ? nil : associations
     }
 
+    /// Words of a normalized paragraph: runs between single spaces (white space is already folded).
+    static func wordCount(_ paragraph: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in paragraph.utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
     private static func ninjsType(_ kind: MediaReference.Kind) -> String {
         switch kind {
         case .picture: "picture"
@@ -123,10 +139,95 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
         }
     }
 
-    /// The compact JSON of this object, keys sorted.
+    /// The compact JSON of this object, keys sorted: what `JSONEncoder` with `.sortedKeys` and
+    /// `.withoutEscapingSlashes` writes, written directly (the spool writes one per story).
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        Data(jsonBytes())
+    }
+
+    /// ``jsonData()`` as bytes.
+    public func jsonBytes() -> [UInt8] {
+        var writer = CompactJSONWriter()
+        writer.beginObject()
+        if let altids {
+            writer.beginArray("altids")
+            for id in altids {
+                writer.beginObject()
+                writer.field("role", id.role)
+                writer.field("value", id.value)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+        if let associations {
+            writer.beginArray("associations")
+            for association in associations {
+                writer.beginObject()
+                writer.field("by", association.by)
+                if let headlines = association.headlines { Self.write(headlines, key: "headlines", to: &writer) }
+                writer.field("name", association.name)
+                writer.beginArray("renditions")
+                for rendition in association.renditions {
+                    writer.beginObject()
+                    writer.field("contenttype", rendition.contenttype)
+                    writer.field("duration", rendition.duration)
+                    writer.field("height", rendition.height)
+                    writer.field("href", rendition.href)
+                    writer.field("name", rendition.name)
+                    writer.field("sizeinbytes", rendition.sizeinbytes)
+                    writer.field("width", rendition.width)
+                    writer.endObject()
+                }
+                writer.endArray()
+                writer.field("type", association.type)
+                writer.field("uri", association.uri)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+        Self.write(bodies, key: "bodies", to: &writer)
+        writer.field("by", by)
+        if let descriptions { Self.write(descriptions, key: "descriptions", to: &writer) }
+        writer.field("firstcreated", firstcreated)
+        Self.write(headlines, key: "headlines", to: &writer)
+        if let infosources { Self.write(infosources, key: "infosources", to: &writer) }
+        writer.field("language", language)
+        writer.field("located", located)
+        if let places { Self.write(places, key: "places", to: &writer) }
+        writer.field("slugline", slugline)
+        if let subjects { Self.write(subjects, key: "subjects", to: &writer) }
+        writer.field("type", type)
+        writer.field("uri", uri)
+        writer.field("version", version)
+        writer.field("versioncreated", versioncreated)
+        writer.endObject()
+        return writer.bytes
+    }
+
+    private static func write(_ texts: [Text], key: String, to writer: inout CompactJSONWriter) {
+        writer.beginArray(key)
+        for text in texts {
+            writer.beginObject()
+            writer.field("charcount", text.charcount)
+            writer.field("contenttype", text.contenttype)
+            writer.field("role", text.role)
+            writer.field("value", text.value)
+            writer.field("wordcount", text.wordcount)
+            writer.endObject()
+        }
+        writer.endArray()
+    }
+
+    private static func write(_ names: [Named], key: String, to writer: inout CompactJSONWriter) {
+        writer.beginArray(key)
+        for named in names {
+            writer.beginObject()
+            writer.field("name", named.name)
+            writer.field("rel", named.rel)
+            writer.field("role", named.role)
+            writer.field("uri", named.uri)
+            writer.endObject()
+        }
+        writer.endArray()
     }
 }
