@@ -131,6 +131,13 @@ struct PipelineEndToEndTests {
         #expect(v1["firstcreated"] as? String == v2["firstcreated"] as? String)
         #expect(v2["version"] as? String == "2")
         #expect(FileManager.default.fileExists(atPath: spool + names[0] + ".txt"))
+        if NinjsValidator.available {
+            let result = try NinjsValidator.validate(files: names.map { spool + $0 + ".json" })
+            #expect(result.status == 0, "\(result.output)")
+            #expect(result.output.contains("\(names.count) valid"))
+        } else {
+            print("ninjs schema validation of the spool skipped: ../shared/schemas or python3 jsonschema is missing")
+        }
         try await server.shutdown()
         try? FileManager.default.removeItem(atPath: directory)
     }
