@@ -25,6 +25,16 @@ struct DaemonOptions: ParsableArguments {
     /// The configuration, with the overrides applied; errors become exit 64 with `FILE:LINE: …`.
     func loadConfiguration() throws -> WirefeedConfiguration {
         do {
+            return try configuration()
+        } catch let error as ConfigError {
+            throw CommandFailure(exitCode: CommandFailure.usage, message: "\(error)")
+        }
+    }
+
+    /// The configuration, with the overrides applied.
+    /// - Throws: ``ConfigError``, naming the file and the line.
+    func configuration() throws -> WirefeedConfiguration {
+        do {
             var configuration = try ConfigurationLoader.load(path: config, extraFeedsFiles: feedsFile)
             if config == nil {
                 // Without a configuration file, state and spool live in the current folder.
@@ -34,8 +44,6 @@ struct DaemonOptions: ParsableArguments {
             if let spool { configuration.spoolDirectory = spool }
             if let state { configuration.stateDirectory = state }
             return configuration
-        } catch let error as ConfigError {
-            throw CommandFailure(exitCode: CommandFailure.usage, message: "\(error)")
         }
     }
 }

@@ -14,7 +14,7 @@ struct Wirefeed: AsyncParsableCommand {
         commandName: "wirefeed",
         abstract: "Wire-feed ingestion: read RSS and Atom feeds into normalized stories.",
         version: "0.1.0",
-        subcommands: [FetchCommand.self, TailCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, RenderCommand.self]
+        subcommands: [RunCommand.self, FetchCommand.self, TriggerCommand.self, TailCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, RenderCommand.self]
     )
 
     static func main() async {

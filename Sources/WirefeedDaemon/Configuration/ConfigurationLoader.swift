@@ -70,6 +70,7 @@ public enum ConfigurationLoader {
                 }
                 configuration.outputFormats = Array(Set(formats + ["json"])).sorted()
             case "retention": configuration.retention = try reader.duration(value, key.string)
+            case "metrics_file": configuration.metricsFile = try reader.string(value, key.string)
             case "poll": try applyPolling(try reader.mapping(value, key.string), reader: &reader, to: &configuration.polling)
             case "http": try applyHTTP(try reader.mapping(value, key.string), reader: &reader, to: &configuration.http)
             case "feeds_files": feedsFiles = try reader.sequence(value, key.string).map { try reader.string($0, "a feeds file") }

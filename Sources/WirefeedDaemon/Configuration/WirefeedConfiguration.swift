@@ -19,6 +19,9 @@ public struct WirefeedConfiguration: Sendable, Equatable {
     /// Stories older than this are not re-ingested. Default 30 days.
     public var retention: Duration = .seconds(30 * 86400)
     public var feeds: [FeedSource] = []
+    /// Where to write the Prometheus textfile every cycle (node_exporter's textfile collector);
+    /// nil for none.
+    public var metricsFile: String?
 
     public init() {}
 

@@ -108,6 +108,11 @@ public struct FeedPoller: Sendable {
             default:
                 fail(&state, result: &result, message: "HTTP \(response.status)", now: now, interval: interval, random: &random, logger: logger)
             }
+        } catch let error as FetchError where error.code == .cancelled {
+            // Shutdown aborted the transfer: not the feed's fault, nothing changes.
+            result.state = previous
+            result.error = "cancelled"
+            return result
         } catch let error as FetchError {
             result.milliseconds = Int((ContinuousClock.now - started).seconds * 1000)
             fail(&state, result: &result, message: error.message, now: now, interval: interval, random: &random, logger: logger)
