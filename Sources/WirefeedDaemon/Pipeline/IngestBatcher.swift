@@ -12,9 +12,11 @@ import WirefeedNormalize
 /// Gathers poll results into batches for the ``StoryPipeline``, so that durability costs one
 /// `syncfs`, one directory fsync and one ledger commit per batch, not per story.
 ///
-/// Batches are committed on a serial queue of their own, one after the other, while the caller goes
-/// on polling and parsing; at most two batches wait, which bounds memory. ``drain()`` waits for
-/// the last one.
+/// Group commit: batches are committed on a serial queue of their own while the caller goes on
+/// polling and parsing. When the queue is idle, a result with stories is committed at once (a
+/// manual fetch lands its new story within milliseconds); while a commit runs, results gather into
+/// the next batch (a cold start of thousands of feeds costs a few dozen commits). At most two
+/// batches wait, which bounds memory. ``drain()`` waits for the last one.
 public final class IngestBatcher: Sendable {
     public let pipeline: StoryPipeline
     public let maximumStories: Int
@@ -26,6 +28,8 @@ public final class IngestBatcher: Sendable {
     private struct Pending {
         var updates: [FeedUpdate] = []
         var stories = 0
+        /// Batches queued or being committed.
+        var inFlight = 0
     }
 
     private struct Totals {
@@ -54,37 +58,70 @@ public final class IngestBatcher: Sendable {
     public func add(_ result: PollResult) {
         let stories = result.outcome == .fetched ? result.stories : nil
         let update = FeedUpdate(feedID: result.feedID, url: result.url, state: result.state, stories: stories, feedLink: result.feedLink)
-        let full: [FeedUpdate]? = pending.withLock { pending in
+        let batch: [FeedUpdate]? = pending.withLock { pending in
             pending.updates.append(update)
             pending.stories += stories?.count ?? 0
-            guard pending.stories >= maximumStories || pending.updates.count >= maximumFeeds else { return nil }
-            defer { pending = Pending() }
-            return pending.updates
+            let full = pending.stories >= maximumStories || pending.updates.count >= maximumFeeds
+            let idle = pending.inFlight == 0 && !(stories ?? []).isEmpty
+            guard full || idle else { return nil }
+            return take(&pending)
         }
-        if let full { enqueue(full, now: Date()) }
+        if let batch { enqueue(batch, now: Self.time(of: batch)) }
+    }
+
+    /// The time a batch was fetched at (its latest poll), which the ledger records as "seen".
+    private static func time(of updates: [FeedUpdate]) -> Date {
+        updates.compactMap(\.state.lastAttempt).max() ?? Date()
+    }
+
+    /// Takes the pending updates as a batch and counts it in flight.
+    private func take(_ pending: inout Pending) -> [FeedUpdate] {
+        let updates = pending.updates
+        pending.updates = []
+        pending.stories = 0
+        pending.inFlight += 1
+        return updates
     }
 
     /// Hands what is pending to the commit queue and waits until every batch is committed.
-    public func drain(now: Date = Date()) {
+    public func drain() {
         let rest = pending.withLock { pending in
-            defer { pending = Pending() }
-            return pending.updates
+            pending.updates.isEmpty ? [] : take(&pending)
         }
-        if !rest.isEmpty { enqueue(rest, now: now) }
+        if !rest.isEmpty { enqueue(rest, now: Self.time(of: rest)) }
         queue.sync {}
     }
 
-    /// ``drain(now:)``, for callers that think in batches.
+    /// ``drain()``; `now` is kept for callers that think in batches (each batch is recorded at the
+    /// time its feeds were polled).
     public func flush(now: Date = Date()) {
-        drain(now: now)
+        drain()
     }
 
     private func enqueue(_ updates: [FeedUpdate], now: Date) {
         slots.wait()
         queue.async { [self] in
-            defer { slots.signal() }
             commit(updates, now: now)
+            slots.signal()
+            // What gathered while this batch was committed goes next, if it holds stories.
+            let next: [FeedUpdate]? = pending.withLock { pending in
+                pending.inFlight -= 1
+                guard pending.inFlight == 0, pending.stories > 0 else { return nil }
+                return take(&pending)
+            }
+            if let next { commitFromQueue(next) }
         }
+    }
+
+    /// Commits a batch taken on the commit queue itself (no slot to wait for: this is the queue).
+    private func commitFromQueue(_ updates: [FeedUpdate]) {
+        commit(updates, now: Self.time(of: updates))
+        let next: [FeedUpdate]? = pending.withLock { pending in
+            pending.inFlight -= 1
+            guard pending.inFlight == 0, pending.stories > 0 else { return nil }
+            return take(&pending)
+        }
+        if let next { commitFromQueue(next) }
     }
 
     private func commit(_ updates: [FeedUpdate], now: Date) {

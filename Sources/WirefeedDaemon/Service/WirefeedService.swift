@@ -56,7 +56,7 @@ public final class WirefeedService: Service, Sendable {
                     }
                 }
                 if let interval = notifier.watchdogInterval {
-                    group.addTask { [self] in try await keepWatchdogFed(every: interval) }
+                    group.addTask { [self] in await keepWatchdogFed(every: interval) }
                 }
                 // Signals are trapped from here on: only now is it safe to say we are ready.
                 notifier.ready(status: summary(configuration, states: states, cycle: "none yet"))
@@ -197,9 +197,10 @@ public final class WirefeedService: Service, Sendable {
     }
 
     /// `WATCHDOG=1` every half `WatchdogSec`, only while the scheduler loop makes progress.
-    private func keepWatchdogFed(every interval: Duration) async throws {
+    private func keepWatchdogFed(every interval: Duration) async {
         while !Task.isCancelled {
-            try await Task.sleep(for: interval)
+            // A CancellationError escaping here at shutdown would fail the whole service group.
+            guard (try? await Task.sleep(for: interval)) != nil else { return }
             let last = heartbeat.withLock { $0 }
             // The loop sleeps at most 60 s between beats; a cycle beats on every result.
             if ContinuousClock.now - last < .seconds(90) {

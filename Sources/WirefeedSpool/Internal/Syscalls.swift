@@ -67,8 +67,12 @@ enum Syscalls {
         _ = unlink(path)
     }
 
+    /// Creates a directory unless it exists (a hardened service may see EPERM or EROFS from
+    /// mkdir on a folder that is there already).
     static func makeDirectory(_ path: String) throws(SpoolError) {
-        if mkdir(path, 0o2775) != 0 && errno != EEXIST { throw error("mkdir", path) }
+        var information = stat()
+        if stat(path, &information) == 0 && (information.st_mode & S_IFMT) == S_IFDIR { return }
+        if mkdir(path, 0o775) != 0 && errno != EEXIST { throw error("mkdir", path) }
     }
 
     static func exists(_ path: String) -> Bool {
