@@ -108,7 +108,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "wirefeed-bench",
-            dependencies: ["WirefeedParse", "WirefeedNormalize"]
+            dependencies: ["WirefeedParse", "WirefeedNormalize", "WirefeedSpool"]
         ),
 
         // MARK: - Tests

@@ -72,14 +72,19 @@ measure() {  # NAME COMMAND...: prints wall s, CPU s, peak RSS MB
     printf "%-26s wall %6.2f s   CPU %6.2f s   peak RSS %6.1f MB\n" "$name" "$wall" "$(echo "$user + $system" | bc)" "$(echo "$rss / 1024" | bc -l)"
 }
 
-rm -rf "$work/state" "$work/spool"
+# A fresh state and spool per run, removed at the end. (Creating 200,000 files right after deleting
+# as many is slow on ext4, whose inode allocator skips recently freed inodes: do not chain runs
+# back to back, or give each its own BENCH_WORK.)
+run=$work/run-$(date +%s)
+mkdir -p "$run"
+trap 'kill $nginx_pid 2>/dev/null || true; rm -rf "$run"' EXIT
 echo "== $count feeds, $(du -sm "$work/farm" | cut -f1) MB, $hosts loopback hosts"
-measure "wirefeed fetch (cold)" "$wirefeed" fetch --urls "$work/urls.txt" --state "$work/state" --spool "$work/spool"
-spooled=$(find "$work/spool/new" -name '*.json' | wc -l)
-measure "wirefeed fetch (warm)" "$wirefeed" fetch --urls "$work/urls.txt" --state "$work/state" --spool "$work/spool"
-spooled_after_warm=$(find "$work/spool/new" -name '*.json' | wc -l)
+measure "wirefeed fetch (cold)" "$wirefeed" fetch --urls "$work/urls.txt" --state "$run/state" --spool "$run/spool"
+spooled=$(find "$run/spool/new" -name '*.json' | wc -l)
+measure "wirefeed fetch (warm)" "$wirefeed" fetch --urls "$work/urls.txt" --state "$run/state" --spool "$run/spool"
+spooled_after_warm=$(find "$run/spool/new" -name '*.json' | wc -l)
 measure "curl --parallel 32" curl -s --parallel --parallel-max 32 -K "$work/curl.cfg"
-"$bench" parse-dir "$work/farm"
+"$bench" parse-dir "$work/farm/"
 
 cold_ok=$(grep -c ' 200 .* fetched$' "$work/out-wirefeed fetch (cold).txt" || true)
 warm_ok=$(grep -c ' 304 .* not-modified$' "$work/out-wirefeed fetch (warm).txt" || true)
@@ -87,5 +92,5 @@ expected=$((count * 50))
 echo "check: cold $cold_ok/$count fetched, warm $warm_ok/$count not modified; spool $spooled/$expected stories after cold, $spooled_after_warm after warm"
 tail -n 2 "$work/out-wirefeed fetch (cold).txt"
 tail -n 2 "$work/out-wirefeed fetch (warm).txt"
-echo "ledger: $(du -k "$work/state" | tail -1 | cut -f1) KB for $spooled stories"
+echo "ledger: $(du -k "$run/state" | tail -1 | cut -f1) KB for $spooled stories"
 [ "$cold_ok" -eq "$count" ] && [ "$warm_ok" -eq "$count" ] && [ "$spooled" -eq "$expected" ] && [ "$spooled_after_warm" -eq "$expected" ]

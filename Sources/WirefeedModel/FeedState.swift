@@ -23,6 +23,8 @@ public struct FeedState: Sendable, Equatable, Codable {
     public var lastError: String?
     public var lastAttempt: Date?
     public var lastSuccess: Date?
+    /// When the feed last served a new body: feeds that change often are polled first.
+    public var lastChanged: Date?
     /// Why the feed is not polled (410 Gone); cleared by a configuration reload.
     public var disabledReason: String?
 

@@ -13,6 +13,7 @@ enum WirefeedBench {
             usage: wirefeed-bench parse [MEGABYTES] [DIRECTORY]   parse throughput beside xmllint --stream
                    wirefeed-bench farm COUNT DIRECTORY            write a farm of COUNT feeds (~100 KB, 50 items)
                    wirefeed-bench parse-dir DIRECTORY             parse + normalize every file of a directory
+                   wirefeed-bench trigger PID SPOOL FEED-FILE [N] SIGUSR1 → new story latency over N triggers
 
             """.utf8))
         exit(64)
@@ -32,6 +33,10 @@ enum WirefeedBench {
                 usage()
             }
             try FeedFarm(count: count, directory: URL(fileURLWithPath: directory)).write()
+        case "trigger":
+            let rest = Array(arguments.dropFirst())
+            guard rest.count >= 3, let pid = Int32(rest[0]) else { usage() }
+            try TriggerBenchmark(pid: pid, spool: rest[1], changingFeed: rest[2], trials: rest.count > 3 ? Int(rest[3]) ?? 100 : 100).run()
         case "parse-dir":
             guard let directory = arguments.dropFirst().first else { usage() }
             try ParseBenchmark.timeDirectory(URL(fileURLWithPath: directory))

@@ -15,15 +15,15 @@ import WirefeedNormalize
 /// Group commit: batches are committed on a serial queue of their own while the caller goes on
 /// polling and parsing. When the queue is idle, a result with stories is committed at once (a
 /// manual fetch lands its new story within milliseconds); while a commit runs, results gather into
-/// the next batch (a cold start of thousands of feeds costs a few dozen commits). At most two
-/// batches wait, which bounds memory. ``drain()`` waits for the last one.
+/// the next batch (a cold start of thousands of feeds costs a few dozen commits). At most one
+/// batch waits, which bounds memory. ``drain()`` waits for the last one.
 public final class IngestBatcher: Sendable {
     public let pipeline: StoryPipeline
     public let maximumStories: Int
     public let maximumFeeds: Int
     private let logger: Logger
     private let queue = DispatchQueue(label: "wirefeed.ingest")
-    private let slots = DispatchSemaphore(value: 2)
+    private let slots = DispatchSemaphore(value: 1)
 
     private struct Pending {
         var updates: [FeedUpdate] = []
@@ -47,7 +47,7 @@ public final class IngestBatcher: Sendable {
     public var failedFeeds: Set<String> { totals.withLock { $0.failedFeeds } }
     public var filesWritten: Int { totals.withLock { $0.filesWritten } }
 
-    public init(pipeline: StoryPipeline, maximumStories: Int = 4000, maximumFeeds: Int = 256, logger: Logger) {
+    public init(pipeline: StoryPipeline, maximumStories: Int = 1000, maximumFeeds: Int = 256, logger: Logger) {
         self.pipeline = pipeline
         self.maximumStories = maximumStories
         self.maximumFeeds = maximumFeeds

@@ -151,6 +151,7 @@ public struct FeedPoller: Sendable {
             logger.notice("feed recovered", metadata: ["parse.warning": "\(warning)"])
         }
         state.lastBodyHash = hash
+        state.lastChanged = state.lastAttempt
         result.outcome = .fetched
         result.setStories(StoryNormalizer.normalize(parsed, feedID: feed.id, feedURL: response.effectiveURL))
         result.feedLink = parsed.homePageURL

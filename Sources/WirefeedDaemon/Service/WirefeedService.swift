@@ -91,20 +91,23 @@ public final class WirefeedService: Service, Sendable {
             beat()
             let now = Date()
             let enabled = configuration.feeds.filter { states[$0.id]?.disabledReason == nil }
-            let due: [FeedSource]
+            var due: [FeedSource]
             if manualPending {
                 due = enabled
                 manualPending = false
             } else {
                 due = enabled.filter { (states[$0.id]?.nextPoll ?? .distantPast) <= now }
             }
+            // The feeds that changed most recently first: they are the likeliest to have news.
+            due.sort { (states[$0.id]?.lastChanged ?? .distantPast) > (states[$1.id]?.lastChanged ?? .distantPast) }
             if !due.isEmpty {
                 let cycleStart = ContinuousClock.now
                 let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)
                 let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
                 let snapshot = states
+                let feedsToPoll = due
                 let cycle = Task {
-                    await PollCycle(poller: poller).run(due, states: snapshot, manual: false, now: now) { result in
+                    await PollCycle(poller: poller).run(feedsToPoll, states: snapshot, manual: false, now: now) { result in
                         self.beat()
                         batcher.add(result)
                     }
