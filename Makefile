@@ -6,7 +6,7 @@ FUZZ_SECONDS ?= 60
 BENCH_MEGABYTES ?= 60
 BENCH_FEEDS ?= 2000
 
-.PHONY: setup build release test lint demo bench-parse bench-fetch fuzz clean
+.PHONY: setup build release test lint demo bench-parse bench-fetch bench-daemon fuzz clean
 
 ## Install the Debian packages wirefeed needs (once per machine).
 setup:
@@ -39,6 +39,10 @@ bench-parse: setup
 ## Poll a 2,000-feed farm served by nginx on loopback: cold, warm, and curl --parallel beside it.
 bench-fetch: setup
 	deploy/bench-fetch.sh $(BENCH_FEEDS)
+
+## The daemon: SIGUSR1-to-story latency over 500 feeds, and memory over 1,000 cycles.
+bench-daemon: setup
+	deploy/bench-daemon.sh
 
 ## A bounded libFuzzer run over parse and normalize, AddressSanitizer on Swift and the C shims.
 fuzz: setup
