@@ -4,18 +4,7 @@
 import Foundation
 import Testing
 import WirefeedDaemon
-
-/// A deterministic random source for table-driven scheduling tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import WirefeedTesting
 
 struct PollSchedulerTests {
     static let now = Date(timeIntervalSince1970: 1_469_523_600)  // 2016-07-26 09:00:00 UTC, a Tuesday
@@ -27,7 +16,7 @@ struct PollSchedulerTests {
     }
 
     func delay(_ hints: PublisherHints, interval: Duration = .seconds(300), settings: PollingSettings = noJitter) -> TimeInterval {
-        var random = SplitMix64(state: 1)
+        var random = SeededRandom(seed: 1)
         return PollScheduler.nextPoll(after: Self.now, interval: interval, hints: hints, settings: settings, using: &random)
             .timeIntervalSince(Self.now)
     }
@@ -54,7 +43,7 @@ struct PollSchedulerTests {
     @Test func jitterStaysWithinItsFraction() {
         var settings = PollingSettings()
         settings.jitter = 0.1
-        var random = SplitMix64(state: 42)
+        var random = SeededRandom(seed: 42)
         var delays: [TimeInterval] = []
         for _ in 0..<1000 {
             delays.append(PollScheduler.nextPoll(after: Self.now, interval: .seconds(300), hints: PublisherHints(), settings: settings, using: &random).timeIntervalSince(Self.now))
@@ -72,7 +61,7 @@ struct PollSchedulerTests {
 
     @Test(arguments: [(1, 300.0), (2, 600.0), (3, 1200.0), (5, 4800.0), (8, 21600.0), (40, 21600.0)])
     func backoffDoublesUpToItsCap(errors: Int, expected: TimeInterval) {
-        var random = SplitMix64(state: 7)
+        var random = SeededRandom(seed: 7)
         let wait = PollScheduler.backoff(consecutiveErrors: errors, interval: .seconds(300), settings: Self.noJitter, using: &random)
         #expect(wait.seconds == expected)
     }
