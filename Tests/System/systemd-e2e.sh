@@ -32,7 +32,14 @@ binary=$repo/.build/release/wirefeed
 echo "== boot the sandbox"
 T down >/dev/null 2>&1 || true
 T up >/dev/null
-T exec "$repo/deploy/install.sh" --binary "$binary"
+# The sandbox has its own /tmp and /run, and the checkout may live there: copy in what install.sh
+# needs rather than rely on the host path.
+inside=/root/wirefeed-e2e
+T exec mkdir -p "$inside"
+tar -C "$repo" -cf - deploy systemd README.md Config | T exec tar -C "$inside" -xf -
+T exec tee "$inside/wirefeed" < "$binary" >/dev/null
+T exec chmod 0755 "$inside/wirefeed"
+T exec "$inside/deploy/install.sh" --binary "$inside/wirefeed"
 
 # Feeds on loopback inside the sandbox (its own network namespace: only lo).
 T exec mkdir -p /srv/feeds
@@ -106,7 +113,7 @@ done
 check "journal lines carry key=value metadata" grep -q "feed.id=\|spool.path=" <<<"$journal"
 
 echo "== uninstall"
-check "deploy/install.sh --uninstall" T exec "$repo/deploy/install.sh" --uninstall
+check "deploy/install.sh --uninstall" T exec "$inside/deploy/install.sh" --uninstall
 check "state and spool are left in place" T exec test -d /var/spool/wirefeed/new -a -d /var/lib/wirefeed
 
 echo "systemd e2e: $passed passed, $failed failed"

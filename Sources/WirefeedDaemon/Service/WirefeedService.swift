@@ -20,6 +20,9 @@ public final class WirefeedService: Service, Sendable {
     /// How the configuration is (re)loaded: the same files and overrides every time.
     public typealias ConfigurationSource = @Sendable () throws -> WirefeedConfiguration
 
+    /// How many of the most recently changed feeds a cycle polls, and lands, before the others.
+    static let firstWave = 16
+
     private let loadConfiguration: ConfigurationSource
     private let logger: Logger
     private let notifier: SystemdNotifier
@@ -107,10 +110,20 @@ public final class WirefeedService: Service, Sendable {
                 let snapshot = states
                 let feedsToPoll = due
                 let cycle = Task {
-                    await PollCycle(poller: poller).run(feedsToPoll, states: snapshot, manual: false, now: now) { result in
+                    // The likeliest feeds first, landed before the rest is polled: a manual fetch
+                    // after news lands that news in milliseconds, whatever the number of feeds.
+                    let first = Array(feedsToPoll.prefix(Self.firstWave))
+                    let rest = Array(feedsToPoll.dropFirst(Self.firstWave))
+                    var results = await PollCycle(poller: poller).run(first, states: snapshot, manual: false, now: now) { result in
                         self.beat()
                         batcher.add(result)
                     }
+                    batcher.drain()
+                    results += await PollCycle(poller: poller).run(rest, states: snapshot, manual: false, now: now) { result in
+                        self.beat()
+                        batcher.add(result)
+                    }
+                    return results
                 }
                 let results = await withTaskCancellationHandler {
                     await waitForCycle(cycle)
