@@ -11,6 +11,7 @@
 # Everything stops by itself; nginx and the daemons are killed when the script ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. deploy/lib/nginx-farm.sh
 feeds=${FEEDS:-500}
 triggers=${TRIGGERS:-100}
 soak_feeds=${SOAK_FEEDS:-50}
@@ -19,7 +20,6 @@ port=${BENCH_PORT:-18189}
 work=${BENCH_WORK:-/tmp/wirefeed-bench-daemon}
 hosts=${BENCH_HOSTS:-20}
 
-command -v nginx >/dev/null || { sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo; DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx-light >/dev/null; }
 swift build -c release --product wirefeed >/dev/null
 swift build -c release --product wirefeed-bench >/dev/null
 wirefeed=$PWD/.build/release/wirefeed
@@ -28,27 +28,9 @@ bench=$PWD/.build/release/wirefeed-bench
 rm -rf "$work"
 mkdir -p "$work/farm"
 "$bench" farm "$feeds" "$work/farm" >/dev/null
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    types { application/rss+xml xml; }
-    server {
-$(for ((h = 1; h <= hosts; h++)); do echo "        listen 127.0.0.$h:$port;"; done)
-        root $work/farm;
-        etag on;
-    }
-}
-CONF
-timeout 1800 nginx -c "$work/nginx.conf" -p "$work" &
-nginx_pid=$!
+start_farm_server "$work" "$work/farm" "$port" "$hosts"
 pids=()
 trap 'kill $nginx_pid "${pids[@]}" 2>/dev/null || true' EXIT
-sleep 0.5
 
 # 1. Trigger latency.
 for ((i = 0; i < feeds - 1; i++)); do printf "http://127.0.0.%d:%d/feed-%05d.xml\n" $((i % hosts + 1)) "$port" "$i"; done > "$work/urls.txt"

@@ -9,20 +9,16 @@
 #   - wirefeed fetch, warm (every feed answers 304),
 #   - curl --parallel --parallel-max 32 over the same URLs (the fetch-only limit),
 #   - wirefeed-bench parse-dir over the same bytes (the parse-only time, all cores).
-# Everything stays on 127.0.0.0/8; nginx stops when the script ends (and after 15 minutes at most).
+# Everything stays on 127.0.0.0/8; nginx stops when the script ends (and after 30 minutes at most).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. deploy/lib/nginx-farm.sh
 
 count=${1:-2000}
 hosts=${BENCH_HOSTS:-20}
 port=${BENCH_PORT:-18089}
 work=${BENCH_WORK:-/tmp/wirefeed-bench-fetch}
 
-if ! command -v nginx >/dev/null; then
-    echo "bench: installing nginx-light (the static server)"
-    sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nginx-light >/dev/null
-fi
 swift build -c release --product wirefeed >/dev/null
 swift build -c release --product wirefeed-bench >/dev/null
 wirefeed=.build/release/wirefeed
@@ -31,31 +27,8 @@ bench=.build/release/wirefeed-bench
 mkdir -p "$work"
 "$bench" farm "$count" "$work/farm"
 
-listen=""
-for ((h = 1; h <= hosts; h++)); do listen+="        listen 127.0.0.$h:$port;"$'\n'; done
-cat > "$work/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    types { application/rss+xml xml; }
-    server {
-$listen        root $work/farm;
-        etag on;
-        if_modified_since exact;
-    }
-}
-CONF
-timeout 900 nginx -c "$work/nginx.conf" -p "$work" &
-nginx_pid=$!
+start_farm_server "$work" "$work/farm" "$port" "$hosts"
 trap 'kill $nginx_pid 2>/dev/null || true' EXIT
-sleep 0.5
 
 : > "$work/urls.txt"
 : > "$work/curl.cfg"

@@ -8,7 +8,8 @@ import WirefeedModel
 /// A story's stable identity and the URI derived from it.
 ///
 /// Precedence: the item's guid (namespaced by its feed), then its canonical link, then a hash of
-/// headline and publication date. The dedupe stage refines when a guid is to be distrusted.
+/// headline and publication date. This is what `wirefeed render` names a story by; the daemon's
+/// identities come from the dedupe stage (`StoryKeyDeriver`), which also distrusts bad guids.
 public enum StoryIdentity {
     /// The identity key of `story`.
     public static func key(of story: Story) -> String {
@@ -22,11 +23,6 @@ public enum StoryIdentity {
     /// The ninjs `uri` of a story: a URN naming its identity's SHA-256.
     public static func uri(of story: Story) -> String {
         "urn:wirefeed:story:" + hexDigest(key(of: story)).prefix(32)
-    }
-
-    /// SHA-256 of normalized headline and body: what tells an edit from a repeat.
-    public static func contentHash(of story: Story) -> String {
-        hexDigest(story.headline + "\u{1E}" + story.paragraphs.joined(separator: "\u{1E}"))
     }
 
     static func hexDigest(_ text: String) -> String {
