@@ -47,7 +47,7 @@ public final class IngestBatcher: Sendable {
     public var failedFeeds: Set<String> { totals.withLock { $0.failedFeeds } }
     public var filesWritten: Int { totals.withLock { $0.filesWritten } }
 
-    public init(pipeline: StoryPipeline, maximumStories: Int = 1000, maximumFeeds: Int = 256, logger: Logger) {
+    public init(pipeline: StoryPipeline, maximumStories: Int = 2000, maximumFeeds: Int = 256, logger: Logger) {
         self.pipeline = pipeline
         self.maximumStories = maximumStories
         self.maximumFeeds = maximumFeeds
