@@ -12,8 +12,8 @@ import WirefeedParse
 struct Wirefeed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wirefeed",
-        abstract: "Wire-feed ingestion: read RSS and Atom feeds into normalized stories.",
-        version: "0.1.0",
+        abstract: "Wire-feed ingestion daemon: polls RSS and Atom feeds into a spool of normalized stories, each exactly once.",
+        version: WirefeedVersion.current,
         subcommands: [RunCommand.self, FetchCommand.self, TriggerCommand.self, TailCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, RenderCommand.self]
     )
 
@@ -33,7 +33,12 @@ struct Wirefeed: AsyncParsableCommand {
             failure.report()
             Foundation.exit(failure.exitCode)
         } catch {
-            exit(withError: error)
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }  // --help, --version
+            // One readable line, and the sysexits code (64 for a usage error).
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            FileHandle.standardError.write(Data("wirefeed: \(message) (see 'wirefeed --help')\n".utf8))
+            Foundation.exit(code.rawValue)
         }
     }
 }

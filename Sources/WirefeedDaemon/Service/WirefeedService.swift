@@ -102,7 +102,8 @@ public final class WirefeedService: Service, Sendable {
                 due = enabled.filter { (states[$0.id]?.nextPoll ?? .distantPast) <= now }
             }
             // The feeds that changed most recently first: they are the likeliest to have news.
-            due.sort { (states[$0.id]?.lastChanged ?? .distantPast) > (states[$1.id]?.lastChanged ?? .distantPast) }
+            let lastChanged = due.map { states[$0.id]?.lastChanged ?? .distantPast }
+            due = zip(due, lastChanged).sorted { $0.1 > $1.1 }.map(\.0)
             if !due.isEmpty {
                 let cycleStart = ContinuousClock.now
                 let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)
