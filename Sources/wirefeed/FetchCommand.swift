@@ -66,7 +66,7 @@ struct FetchCommand: AsyncParsableCommand {
             print(result.summaryLine)
             batcher.add(result)
         }
-        batcher.flush()
+        batcher.drain()
         try? ledger.prune(now: Date(), retention: configuration.retention.seconds)
         let failed = results.filter { $0.outcome == .failed || $0.outcome == .gone || $0.outcome == .throttled }.count
         let bytes = results.reduce(0) { $0 + $1.bytes }

@@ -177,7 +177,7 @@ struct DiskFullTests {
             let batcher = IngestBatcher(pipeline: pipeline, maximumStories: 40, maximumFeeds: 1, logger: logger)
             let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)
             await PollCycle(poller: poller).run(feeds, states: try ledger.feedStates(), manual: true) { batcher.add($0) }
-            batcher.flush()
+            batcher.drain()
             return batcher
         }
 

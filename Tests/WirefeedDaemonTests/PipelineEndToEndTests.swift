@@ -64,7 +64,7 @@ struct PipelineEndToEndTests {
         let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
         let states = try ledger.feedStates()
         await PollCycle(poller: poller).run(feeds, states: states, manual: true, now: now) { batcher.add($0) }
-        batcher.flush(now: now)
+        batcher.drain()
         return batcher.total
     }
 

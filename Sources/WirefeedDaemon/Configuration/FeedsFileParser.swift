@@ -37,8 +37,7 @@ public enum FeedsFileParser {
                 let (key, value) = (parts[0], parts[1])
                 switch key {
                 case "id":
-                    guard value.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." })
-                    else { throw failure("feed id '\(value)' may hold only letters, digits, '-', '_' and '.'") }
+                    guard FeedSource.isValidID(value) else { throw failure("feed id '\(value)' may hold only letters, digits, '-', '_' and '.'") }
                     feed.id = value
                 case "interval":
                     guard let interval = ConfigValueParsing.duration(value), interval > .zero else {

@@ -50,7 +50,7 @@ struct NodeReader {
 
     func identifier(_ node: Node, _ what: String) throws -> String {
         let text = try string(node, what)
-        guard text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." }) else {
+        guard FeedSource.isValidID(text) else {
             throw error(node, "feed id '\(text)' may hold only letters, digits, '-', '_' and '.'")
         }
         return text

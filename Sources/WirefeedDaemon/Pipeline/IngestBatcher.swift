@@ -92,12 +92,6 @@ public final class IngestBatcher: Sendable {
         queue.sync {}
     }
 
-    /// ``drain()``; `now` is kept for callers that think in batches (each batch is recorded at the
-    /// time its feeds were polled).
-    public func flush(now: Date = Date()) {
-        drain()
-    }
-
     private func enqueue(_ updates: [FeedUpdate], now: Date) {
         slots.wait()
         queue.async { [self] in

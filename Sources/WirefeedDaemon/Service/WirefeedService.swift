@@ -20,6 +20,9 @@ public final class WirefeedService: Service, Sendable {
     /// How the configuration is (re)loaded: the same files and overrides every time.
     public typealias ConfigurationSource = @Sendable () throws -> WirefeedConfiguration
 
+    /// Retention pruning scans the stories table: once an hour is plenty for a 30-day window.
+    static let pruneInterval: Duration = .seconds(3600)
+
     /// How many of the most recently changed feeds a cycle polls, and lands, before the others.
     static let firstWave = 16
 
@@ -88,8 +91,9 @@ public final class WirefeedService: Service, Sendable {
     ) async throws {
         var fetcher = Fetcher(maximumConcurrency: configuration.http.maximumConcurrency, maximumPerHost: configuration.http.maximumPerHost)
         defer { fetcher.shutdown() }
-        var manualPending = true  // the first cycle polls what is due, or everything on first start
-        manualPending = states.isEmpty
+        // The first cycle polls everything on a first start, else what is due.
+        var manualPending = states.isEmpty
+        var lastPrune = ContinuousClock.now - Self.pruneInterval
         while !wakeup.isShuttingDown {
             beat()
             let now = Date()
@@ -143,11 +147,14 @@ public final class WirefeedService: Service, Sendable {
                 let elapsed = ContinuousClock.now - cycleStart
                 let counts = batcher.total
                 logger.info("cycle done", metadata: ["cycle.feeds": "\(due.count)", "cycle.stories.new": "\(counts.newStories)", "cycle.stories.versions": "\(counts.newVersions)", "cycle.duration": "\(Int(elapsed.seconds * 1000))ms"])
-                let line = summary(configuration, states: states, cycle: "\(Timestamp.iso(Date())) \(due.count) feeds, \(counts.newStories + counts.newVersions) new")
+                let line = summary(configuration, states: states, cycle: "\(Timestamp.rfc3339(Date())) \(due.count) feeds, \(counts.newStories + counts.newVersions) new")
                 statusLine.withLock { $0 = line }
                 notifier.status(line)
                 writeMetrics(configuration, ledger: ledger)
-                try? ledger.prune(now: Date(), retention: configuration.retention.seconds)
+                if ContinuousClock.now - lastPrune >= Self.pruneInterval {
+                    try? ledger.prune(now: Date(), retention: configuration.retention.seconds)
+                    lastPrune = ContinuousClock.now
+                }
             }
             // Sleep until the next feed is due, or a request comes.
             let next = configuration.feeds.compactMap { states[$0.id]?.disabledReason == nil ? (states[$0.id]?.nextPoll ?? Date()) : nil }.min()
@@ -260,8 +267,4 @@ public final class WirefeedService: Service, Sendable {
     private func removePIDFile(_ configuration: WirefeedConfiguration) {
         try? FileManager.default.removeItem(atPath: Self.pidFilePath(stateDirectory: configuration.stateDirectory))
     }
-}
-
-extension Timestamp {
-    static func iso(_ date: Date) -> String { rfc3339(date) }
 }
