@@ -25,6 +25,9 @@ public struct StoryKey: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     public var description: String { "\(kind.rawValue):\(value)" }
+
+    /// The story's stable ninjs `uri`: every version of the story carries it.
+    public var uri: String { "urn:wirefeed:story:" + StoryKeyDeriver.sha256(description).prefix(32) }
 }
 
 /// Derives the keys of the stories of one document.

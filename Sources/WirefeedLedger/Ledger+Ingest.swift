@@ -12,16 +12,22 @@ public struct FeedUpdate: Sendable {
     public var url: String
     public var state: FeedState
     /// The stories of a parsed body; nil when no body was parsed (304, unchanged, failure).
-    public var stories: [Story]?
+    public var stories: [PreparedStory]?
+    /// Whether the document's guids misbehaved (shared by several items, or the feed's own link).
+    public var guidsMisbehaved: Bool
     /// The feed's own link (its home page), which a guid must not merely repeat.
     public var feedLink: String?
+    /// When the body was fetched: the stories' "seen" time, and what future dates were clamped to.
+    public var fetchedAt: Date
 
-    public init(feedID: String, url: String, state: FeedState, stories: [Story]?, feedLink: String?) {
+    public init(feedID: String, url: String, state: FeedState, stories: [PreparedStory]?, guidsMisbehaved: Bool = false, feedLink: String?, fetchedAt: Date) {
         self.feedID = feedID
         self.url = url
         self.state = state
         self.stories = stories
+        self.guidsMisbehaved = guidsMisbehaved
         self.feedLink = feedLink
+        self.fetchedAt = fetchedAt
     }
 }
 
@@ -34,6 +40,8 @@ public struct SpoolEntry: Sendable {
     public var firstCreated: Date
     /// The spool file name, without extension.
     public var name: String
+    /// The files rendered ahead by the poll, when they are exactly this version's.
+    public var draft: StoryDraft?
 }
 
 /// What an ingest did.
@@ -50,6 +58,8 @@ public struct IngestSummary: Sendable, Equatable {
 
     /// The spool names staged by this ingest, in sequence order.
     public var staged: [String] = []
+    /// The draft names in `tmp/` of staged names whose files the poll wrote ahead.
+    public var stagedFrom: [String: String] = [:]
     public var counts: [String: Counts] = [:]
     /// Feeds whose guids were found unreliable in this ingest: they now key by link.
     public var feedsDegraded: [String] = []
@@ -70,61 +80,69 @@ extension Ledger {
     public static let guidStrikesToDegrade = 3
 
     /// Records a batch of polls in one transaction: feed states, and for every story the dedupe
-    /// decision. The new story versions are rendered and handed to `stage` (which must make them
-    /// durable in the spool's `tmp/`) *before* the transaction commits; if `stage` throws, nothing of
-    /// the batch is recorded, so the feeds are polled and their stories ingested again next time.
+    /// decision. The new story versions are handed to `stage` (which must make them durable in the
+    /// spool's `tmp/`) *before* the transaction commits; if `stage` throws, nothing of the batch is
+    /// recorded, so the feeds are polled and their stories ingested again next time.
     public func ingest(
         _ updates: [FeedUpdate],
-        now: Date,
         stage: ([SpoolEntry]) throws -> Void
     ) throws -> IngestSummary {
         try pool.write { db in
             var summary = IngestSummary()
             var entries: [SpoolEntry] = []
+            var sequence = try db.value(Int64.self, "SELECT value FROM counters WHERE name = 'spool_sequence'", arguments: []) ?? 0
             for update in updates {
-                try Self.saveFeed(db, id: update.feedID, url: update.url, state: update.state, bodyAt: update.stories == nil ? nil : now)
-                guard let stories = update.stories, !stories.isEmpty else { continue }
+                try Self.saveFeed(db, id: update.feedID, url: update.url, state: update.state, bodyAt: update.stories == nil ? nil : update.fetchedAt)
+                guard let prepared = update.stories, !prepared.isEmpty else { continue }
                 var counts = summary.counts[update.feedID] ?? IngestSummary.Counts()
                 let health = try db.row("SELECT guid_strikes, guids_unreliable FROM feeds WHERE id = ?", arguments: [update.feedID])
                 var strikes: Int = health?["guid_strikes"] ?? 0
                 var unreliable: Bool = health?["guids_unreliable"] ?? false
-                let derivation = StoryKeyDeriver.derive(stories, feedID: update.feedID, feedLink: update.feedLink, guidsUnreliable: unreliable)
-                strikes = derivation.guidsMisbehaved ? strikes + 1 : 0
+                strikes = update.guidsMisbehaved ? strikes + 1 : 0
                 if strikes >= Self.guidStrikesToDegrade && !unreliable {
                     unreliable = true
                     summary.feedsDegraded.append(update.feedID)
                 }
                 try db.run("UPDATE feeds SET guid_strikes = ?, guids_unreliable = ? WHERE id = ?", arguments: [strikes, unreliable, update.feedID])
-                // Keys derived with distrusted guids, when the feed degrades in this very document.
-                let keys = unreliable && !derivation.keys.isEmpty && derivation.keys.contains(where: { $0.kind == .guid })
-                    ? StoryKeyDeriver.derive(stories, feedID: update.feedID, feedLink: update.feedLink, guidsUnreliable: true).keys
-                    : derivation.keys
-                for (story, key) in zip(stories, keys) {
-                    if let entry = try Self.ingest(db, story: story, key: key, feedID: update.feedID, now: now, counts: &counts) {
+                var incoming = prepared
+                if unreliable && prepared.contains(where: { $0.key.kind == .guid }) {
+                    // A distrusted feed's stories are keyed by link (or headline) instead.
+                    let keys = StoryKeyDeriver.derive(prepared.map(\.story), feedID: update.feedID, feedLink: update.feedLink, guidsUnreliable: true).keys
+                    for index in incoming.indices where incoming[index].key != keys[index] {
+                        incoming[index].key = keys[index]
+                        incoming[index].uri = keys[index].uri
+                        incoming[index].draft = nil
+                    }
+                }
+                let seen = UTCTime(update.fetchedAt).sqliteText
+                for story in incoming {
+                    if let entry = try Self.ingest(db, story, feedID: update.feedID, fetchedAt: update.fetchedAt, seen: seen, sequence: &sequence, counts: &counts) {
                         entries.append(entry)
                     }
                 }
                 summary.counts[update.feedID] = counts
             }
+            try db.run("UPDATE counters SET value = ? WHERE name = 'spool_sequence'", arguments: [sequence])
             try stage(entries)
             summary.staged = entries.map(\.name)
+            for entry in entries {
+                if let draft = entry.draft?.writtenName { summary.stagedFrom[entry.name] = draft }
+            }
             return summary
         }
     }
 
     private static func ingest(
         _ db: Database,
-        story original: Story,
-        key: StoryKey,
+        _ incoming: PreparedStory,
         feedID: String,
-        now: Date,
+        fetchedAt: Date,
+        seen: String,
+        sequence: inout Int64,
         counts: inout IngestSummary.Counts
     ) throws -> SpoolEntry? {
-        var story = original
-        story.published = DedupePolicy.clamp(story.published, to: now)
-        story.updated = DedupePolicy.clamp(story.updated, to: now)
-        let keyText = key.description
-        let hash = ContentHash.of(story)
+        let keyText = incoming.key.description
+        let hash = incoming.hash
 
         var known: KnownStory?
         var row = try db.row("SELECT id, version, hash FROM stories WHERE key = ?", arguments: [keyText])
@@ -143,14 +161,14 @@ extension Ledger {
         switch DedupePolicy.decide(known: known, hash: hash, hashOwner: hashOwner, tombstoned: tombstoned) {
         case .repeated(let storyID):
             counts.repeats += 1
-            try db.run("UPDATE stories SET last_seen = ? WHERE id = ?", arguments: [now, storyID])
+            try db.run("UPDATE stories SET last_seen = ? WHERE id = ?", arguments: [seen, storyID])
             return nil
         case .alias(let storyID):
             counts.aliases += 1
             try db.run("INSERT OR IGNORE INTO aliases (key, story_id, feed_id, first_seen) VALUES (?, ?, ?, ?)",
-                arguments: [keyText, storyID, feedID, now]
+                arguments: [keyText, storyID, feedID, seen]
             )
-            try db.run("UPDATE stories SET last_seen = ? WHERE id = ?", arguments: [now, storyID])
+            try db.run("UPDATE stories SET last_seen = ? WHERE id = ?", arguments: [seen, storyID])
             return nil
         case .tombstoned:
             counts.tombstoned += 1
@@ -159,28 +177,30 @@ extension Ledger {
             counts.newVersions += 1
             let existing = try db.row("SELECT slug, uri, first_created FROM stories WHERE id = ?", arguments: [storyID])!
             let slug: String = existing["slug"]
-            let name = try nextName(db, slug: slug, version: version)
-            try db.run("UPDATE stories SET version = ?, hash = ?, last_seen = ?, spool_name = ?, staged = 1 WHERE id = ?",
-                arguments: [version, hash, now, name, storyID]
+            let name = nextName(&sequence, slug: slug, version: version)
+            try db.run("UPDATE stories SET version = ?, hash = ?, last_seen = ?, spool_name = ?, staged = 1, staged_from = NULL WHERE id = ?",
+                arguments: [version, hash, seen, name, storyID]
             )
             try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, storyID])
+            var story = incoming.story
             story.slug = slug
-            return SpoolEntry(story: story, uri: existing["uri"], version: version, firstCreated: existing["first_created"], name: name)
+            return SpoolEntry(story: story, uri: existing["uri"], version: version, firstCreated: existing["first_created"], name: name, draft: nil)
         case .newStory:
             counts.newStories += 1
-            let slug = try uniqueSlug(db, story.slug)
-            let name = try nextName(db, slug: slug, version: 1)
-            let uri = "urn:wirefeed:story:" + StoryKeyDeriver.sha256(keyText).prefix(32)
-            let firstCreated = story.published ?? now
+            let slug = try uniqueSlug(db, incoming.story.slug)
+            let name = nextName(&sequence, slug: slug, version: 1)
+            let firstCreated = incoming.story.published ?? fetchedAt
+            var story = incoming.story
+            let draft = slug == story.slug ? incoming.draft : nil
             try db.run("""
-                    INSERT INTO stories (key, feed_id, slug, uri, version, hash, first_created, first_seen, last_seen, spool_name, staged)
-                    VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, 1)
+                    INSERT INTO stories (key, feed_id, slug, uri, version, hash, first_created, first_seen, last_seen, spool_name, staged, staged_from)
+                    VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, 1, ?)
                     """,
-                arguments: [keyText, feedID, slug, uri, hash, firstCreated, now, now, name]
+                arguments: [keyText, feedID, slug, incoming.uri, hash, UTCTime(firstCreated).sqliteText, seen, seen, name, draft?.writtenName]
             )
             try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, db.lastInsertedRowID])
             story.slug = slug
-            return SpoolEntry(story: story, uri: uri, version: 1, firstCreated: firstCreated, name: name)
+            return SpoolEntry(story: story, uri: incoming.uri, version: 1, firstCreated: firstCreated, name: name, draft: draft)
         }
     }
 
@@ -195,9 +215,9 @@ extension Ledger {
         return candidate
     }
 
-    private static func nextName(_ db: Database, slug: String, version: Int) throws -> String {
-        try db.run("UPDATE counters SET value = value + 1 WHERE name = 'spool_sequence'", arguments: [])
-        let sequence = try db.value(Int64.self, "SELECT value FROM counters WHERE name = 'spool_sequence'", arguments: []) ?? 0
+    /// The next spool name: the sequence is counted in the transaction and saved once at its end.
+    private static func nextName(_ sequence: inout Int64, slug: String, version: Int) -> String {
+        sequence += 1
         let digits = String(sequence)
         return String(repeating: "0", count: max(0, 12 - digits.count)) + digits + "-\(slug)-v\(version)"
     }

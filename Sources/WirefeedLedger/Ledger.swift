@@ -60,23 +60,41 @@ public final class Ledger: Sendable {
                 ON CONFLICT(id) DO UPDATE SET url = excluded.url, state = excluded.state,
                     last_body_at = COALESCE(excluded.last_body_at, feeds.last_body_at)
                 """,
-            arguments: [id, url, data, bodyAt]
+            arguments: [id, url, data, bodyAt.map { UTCTime($0).sqliteText }]
         )
     }
 
     // MARK: - Spool bookkeeping
 
-    /// The spool names recorded as staged: written to `tmp/`, perhaps not yet renamed into `new/`.
-    public func stagedNames() throws -> Set<String> {
-        try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT spool_name FROM stories WHERE staged = 1")) }
+    /// The spool names recorded as staged — written to `tmp/`, perhaps not yet renamed into
+    /// `new/` — each with the name its files have in `tmp/` (a draft's, or the same).
+    public func stagedNames() throws -> [String: String] {
+        try pool.read { db in
+            var staged: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT spool_name, staged_from FROM stories WHERE staged = 1") {
+                let name: String = row["spool_name"]
+                staged[name] = row["staged_from"] ?? name
+            }
+            return staged
+        }
     }
 
     /// Records that these names are in `new/`.
     public func markPublished(_ names: [String]) throws {
         guard !names.isEmpty else { return }
         try pool.write { db in
-            let statement = try db.cachedStatement(sql: "UPDATE stories SET staged = 0 WHERE spool_name = ?")
+            let statement = try db.cachedStatement(sql: "UPDATE stories SET staged = 0, staged_from = NULL WHERE spool_name = ?")
             for name in names { try statement.execute(arguments: [name]) }
+        }
+    }
+
+    /// Which of these content hashes the ledger has seen (a story with one is a repeat or a
+    /// duplicate, not worth rendering ahead).
+    public func knownHashes(_ hashes: [String]) throws -> Set<String> {
+        guard !hashes.isEmpty else { return [] }
+        return try pool.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM hashes WHERE hash = ?")
+            return Set(try hashes.filter { try Bool.fetchOne(statement, arguments: [$0]) ?? false })
         }
     }
 

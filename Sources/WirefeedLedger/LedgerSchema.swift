@@ -59,6 +59,10 @@ enum LedgerSchema {
                     """
             )
         }
+        migrator.registerMigration("v2") { db in
+            // A staged version's files may still be under the name of the draft its poll wrote.
+            try db.execute(sql: "ALTER TABLE stories ADD COLUMN staged_from TEXT")
+        }
         return migrator
     }
 }

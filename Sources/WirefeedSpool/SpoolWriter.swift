@@ -22,6 +22,18 @@ public struct SpoolFile: Sendable, Equatable {
     }
 }
 
+/// A staged story version to move into `new/`: its files are `tmp/<source>.txt` and
+/// `tmp/<source>.json` (a draft's name, or the final name itself), renamed to `new/<name>.…`.
+public struct SpoolMove: Sendable, Equatable, Hashable {
+    public var name: String
+    public var source: String
+
+    public init(name: String, source: String? = nil) {
+        self.name = name
+        self.source = source ?? name
+    }
+}
+
 /// The maildir-style spool: files are written in `tmp/`, made durable, then renamed into `new/`,
 /// so that a file in `new/` is never partial.
 ///
@@ -42,6 +54,37 @@ public struct SpoolWriter: Sendable {
         try Syscalls.makeDirectory(directory)
         try Syscalls.makeDirectory(temporaryDirectory)
         try Syscalls.makeDirectory(newDirectory)
+    }
+
+    /// Writes a story version's files into `tmp/` under a fresh draft name (`draft-…`), not yet
+    /// durable: the poll that rendered it writes it, on any core, and the batch that publishes it
+    /// makes it durable with the rest (``makeDurable()``). On failure nothing is left behind.
+    /// - Returns: the draft name, for ``publish(_:)-swift.method`` as a ``SpoolMove/source``.
+    public func writeDraft(json: [UInt8], text: [UInt8]?) throws(SpoolError) -> String {
+        let name = DraftName.next()
+        let textPath = temporaryDirectory + "/" + name + ".txt"
+        if let text { try Syscalls.createFile(textPath, contents: text) }
+        do {
+            try Syscalls.createFile(temporaryDirectory + "/" + name + ".json", contents: json)
+        } catch {
+            Syscalls.remove(textPath)
+            throw error
+        }
+        return name
+    }
+
+    /// Removes drafts that no batch publishes (their story turned out to be a repeat, or a batch
+    /// failed).
+    public func discardDrafts(_ names: [String]) {
+        for name in names {
+            Syscalls.remove(temporaryDirectory + "/" + name + ".txt")
+            Syscalls.remove(temporaryDirectory + "/" + name + ".json")
+        }
+    }
+
+    /// Makes everything written so far durable: one `syncfs` for a whole batch.
+    public func makeDurable() throws(SpoolError) {
+        try Syscalls.syncFileSystem(of: temporaryDirectory)
     }
 
     /// Writes a batch into `tmp/` and makes it durable. On failure nothing of the batch is left.
@@ -69,33 +112,44 @@ public struct SpoolWriter: Sendable {
     /// Moves staged files into `new/` (`.txt` before `.json`) and makes the renames durable.
     /// A name whose files are already in `new/` is skipped, so that publishing is idempotent.
     public func publish(_ names: [String]) throws(SpoolError) {
-        guard !names.isEmpty else { return }
-        for name in names {
+        try publish(names.map { SpoolMove(name: $0) })
+    }
+
+    /// Moves staged files, drafts or not, into `new/` under their names (`.txt` before `.json`) and
+    /// makes the renames durable. Files already moved are skipped: publishing is idempotent.
+    public func publish(_ moves: [SpoolMove]) throws(SpoolError) {
+        guard !moves.isEmpty else { return }
+        for move in moves {
             for suffix in [".txt", ".json"] {
-                let source = temporaryDirectory + "/" + name + suffix
-                guard Syscalls.exists(source) else { continue }
-                try Syscalls.rename(source, newDirectory + "/" + name + suffix)
+                _ = try Syscalls.renameIfPresent(temporaryDirectory + "/" + move.source + suffix, newDirectory + "/" + move.name + suffix)
             }
         }
         try Syscalls.syncDirectory(newDirectory)
     }
 
     /// After a crash: staged files the ledger recorded are published; any other file in `tmp/`
-    /// belonged to a batch that never committed and is removed.
+    /// belonged to a batch that never committed (or was a draft no batch used) and is removed.
     /// - Returns: the names published.
     public func reconcile(recorded: Set<String>) throws(SpoolError) -> [String] {
-        var toPublish: Set<String> = []
+        try reconcile(recorded: recorded.map { SpoolMove(name: $0) })
+    }
+
+    /// ``reconcile(recorded:)-(Set<String>)`` for staged versions that may still be under a
+    /// draft's name.
+    public func reconcile(recorded: [SpoolMove]) throws(SpoolError) -> [String] {
+        let bySource = Dictionary(recorded.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        var toPublish: Set<SpoolMove> = []
         for file in try Syscalls.list(temporaryDirectory) {
             let name = file.hasSuffix(".json") ? String(file.dropLast(5)) : file.hasSuffix(".txt") ? String(file.dropLast(4)) : file
-            if recorded.contains(name) {
-                toPublish.insert(name)
+            if let move = bySource[name] {
+                toPublish.insert(move)
             } else {
                 Syscalls.remove(temporaryDirectory + "/" + file)
             }
         }
-        let names = toPublish.sorted()
-        try publish(names)
-        return names
+        let moves = toPublish.sorted { $0.name < $1.name }
+        try publish(moves)
+        return moves.map(\.name)
     }
 
     /// Whether `new/<name>.json` exists.

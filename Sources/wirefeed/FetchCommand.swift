@@ -59,7 +59,7 @@ struct FetchCommand: AsyncParsableCommand {
         }
         let fetcher = Fetcher(maximumConcurrency: configuration.http.maximumConcurrency, maximumPerHost: configuration.http.maximumPerHost)
         defer { fetcher.shutdown() }
-        let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)
+        let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger, preparer: pipeline.preparer)
         let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
         let started = ContinuousClock.now
         let results = await PollCycle(poller: poller).run(feeds, states: states, manual: true) { result in

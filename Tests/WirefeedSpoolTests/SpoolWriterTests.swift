@@ -58,6 +58,42 @@ struct SpoolWriterTests {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    @Test func aDraftIsPublishedUnderItsFinalName() throws {
+        let spool = SpoolWriter(directory: directory)
+        try spool.prepare()
+        let draft = try spool.writeDraft(json: Array("{}\n".utf8), text: Array("T\n".utf8))
+        #expect(draft.hasPrefix("draft-"))
+        #expect(try list("tmp") == [draft + ".json", draft + ".txt"])
+        try spool.makeDurable()
+        try spool.publish([SpoolMove(name: "000000000001-a-v1", source: draft)])
+        #expect(try list("tmp").isEmpty)
+        #expect(try list("new") == ["000000000001-a-v1.json", "000000000001-a-v1.txt"])
+        #expect(try String(contentsOfFile: directory + "/new/000000000001-a-v1.json", encoding: .utf8) == "{}\n")
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test func reconcileFinishesRecordedDraftsAndRemovesUnusedOnes() throws {
+        let spool = SpoolWriter(directory: directory)
+        try spool.prepare()
+        let recorded = try spool.writeDraft(json: Array("{}\n".utf8), text: nil)
+        let unused = try spool.writeDraft(json: Array("{}\n".utf8), text: Array("T\n".utf8))
+        #expect(recorded != unused)
+        let published = try spool.reconcile(recorded: [SpoolMove(name: "000000000007-a-v1", source: recorded)])
+        #expect(published == ["000000000007-a-v1"])
+        #expect(try list("tmp").isEmpty, "the draft no batch recorded is gone")
+        #expect(try list("new") == ["000000000007-a-v1.json"])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test func discardedDraftsLeaveNothing() throws {
+        let spool = SpoolWriter(directory: directory)
+        try spool.prepare()
+        let draft = try spool.writeDraft(json: Array("{}\n".utf8), text: Array("T\n".utf8))
+        spool.discardDrafts([draft])
+        #expect(try list("tmp").isEmpty)
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
     @Test func aStagingFailureLeavesNothingBehind() throws {
         let spool = SpoolWriter(directory: directory)
         try spool.prepare()

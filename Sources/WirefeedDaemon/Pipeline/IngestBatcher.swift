@@ -56,8 +56,11 @@ public final class IngestBatcher: Sendable {
 
     /// Adds a poll result; hands a full batch to the commit queue (waiting while two are queued).
     public func add(_ result: PollResult) {
-        let stories = result.outcome == .fetched ? result.stories : nil
-        let update = FeedUpdate(feedID: result.feedID, url: result.url, state: result.state, stories: stories, feedLink: result.feedLink)
+        let stories = result.outcome == .fetched ? result.prepared : nil
+        let update = FeedUpdate(
+            feedID: result.feedID, url: result.url, state: result.state, stories: stories,
+            guidsMisbehaved: result.guidsMisbehaved, feedLink: result.feedLink, fetchedAt: result.state.lastAttempt ?? Date()
+        )
         let batch: [FeedUpdate]? = pending.withLock { pending in
             pending.updates.append(update)
             pending.stories += stories?.count ?? 0
@@ -66,12 +69,7 @@ public final class IngestBatcher: Sendable {
             guard full || idle else { return nil }
             return take(&pending)
         }
-        if let batch { enqueue(batch, now: Self.time(of: batch)) }
-    }
-
-    /// The time a batch was fetched at (its latest poll), which the ledger records as "seen".
-    private static func time(of updates: [FeedUpdate]) -> Date {
-        updates.compactMap(\.state.lastAttempt).max() ?? Date()
+        if let batch { enqueue(batch) }
     }
 
     /// Takes the pending updates as a batch and counts it in flight.
@@ -88,14 +86,14 @@ public final class IngestBatcher: Sendable {
         let rest = pending.withLock { pending in
             pending.updates.isEmpty ? [] : take(&pending)
         }
-        if !rest.isEmpty { enqueue(rest, now: Self.time(of: rest)) }
+        if !rest.isEmpty { enqueue(rest) }
         queue.sync {}
     }
 
-    private func enqueue(_ updates: [FeedUpdate], now: Date) {
+    private func enqueue(_ updates: [FeedUpdate]) {
         slots.wait()
         queue.async { [self] in
-            commit(updates, now: now)
+            commit(updates)
             slots.signal()
             // What gathered while this batch was committed goes next, if it holds stories.
             let next: [FeedUpdate]? = pending.withLock { pending in
@@ -109,7 +107,7 @@ public final class IngestBatcher: Sendable {
 
     /// Commits a batch taken on the commit queue itself (no slot to wait for: this is the queue).
     private func commitFromQueue(_ updates: [FeedUpdate]) {
-        commit(updates, now: Self.time(of: updates))
+        commit(updates)
         let next: [FeedUpdate]? = pending.withLock { pending in
             pending.inFlight -= 1
             guard pending.inFlight == 0, pending.stories > 0 else { return nil }
@@ -118,9 +116,9 @@ public final class IngestBatcher: Sendable {
         if let next { commitFromQueue(next) }
     }
 
-    private func commit(_ updates: [FeedUpdate], now: Date) {
+    private func commit(_ updates: [FeedUpdate]) {
         do {
-            let summary = try pipeline.commit(updates, now: now)
+            let summary = try pipeline.commit(updates)
             let counts = summary.total
             totals.withLock { totals in
                 totals.counts.newStories += counts.newStories

@@ -21,13 +21,15 @@ import WirefeedSpool
 public final class StoryPipeline: Sendable {
     public let ledger: Ledger
     public let spool: SpoolWriter
-    public let writesText: Bool
+    public let preparer: StoryPreparer
     private let logger: Logger
+
+    public var writesText: Bool { preparer.writesText }
 
     public init(ledger: Ledger, spool: SpoolWriter, writesText: Bool, logger: Logger) {
         self.ledger = ledger
         self.spool = spool
-        self.writesText = writesText
+        self.preparer = StoryPreparer(writesText: writesText, spool: spool, ledger: ledger)
         self.logger = logger
     }
 
@@ -37,9 +39,9 @@ public final class StoryPipeline: Sendable {
     public func reconcile() throws -> [String] {
         try spool.prepare()
         let staged = try ledger.stagedNames()
-        let published = try spool.reconcile(recorded: staged)
-        let present = staged.filter { spool.isPublished($0) }
-        for missing in staged.subtracting(present) {
+        let published = try spool.reconcile(recorded: staged.map { SpoolMove(name: $0.key, source: $0.value) })
+        let present = staged.keys.filter { spool.isPublished($0) }
+        for missing in Set(staged.keys).subtracting(present) {
             logger.error("a staged story has no spool file", metadata: ["spool.name": "\(missing)"])
         }
         try ledger.markPublished(Array(present))
@@ -51,23 +53,40 @@ public final class StoryPipeline: Sendable {
 
     /// Records and spools one batch.
     /// - Throws: ``SpoolError`` or a ledger error; nothing of the batch is then recorded.
-    public func commit(_ updates: [FeedUpdate], now: Date = Date()) throws -> IngestSummary {
-        let summary = try ledger.ingest(updates, now: now) { entries in
-            try spool.stage(entries.map(render))
+    public func commit(_ updates: [FeedUpdate]) throws -> IngestSummary {
+        let drafts = updates.flatMap { $0.stories ?? [] }.compactMap(\.draft?.writtenName)
+        let summary: IngestSummary
+        do {
+            summary = try ledger.ingest(updates) { entries in
+                let files = entries.compactMap(fileToWrite)
+                try spool.stage(files)
+                // The drafts the polls wrote are made durable too (`stage` did it with its files).
+                if files.isEmpty && !entries.isEmpty { try spool.makeDurable() }
+            }
+        } catch {
+            spool.discardDrafts(drafts)
+            throw error
         }
         for feed in summary.feedsDegraded {
             logger.warning("the feed's guids keep misbehaving (shared, or its own link): it is now keyed by link", metadata: ["feed.id": "\(feed)"])
         }
-        try spool.publish(summary.staged)
+        let used = Set(summary.stagedFrom.values)
+        spool.discardDrafts(drafts.filter { !used.contains($0) })
+        try spool.publish(summary.staged.map { SpoolMove(name: $0, source: summary.stagedFrom[$0]) })
         try ledger.markPublished(summary.staged)
         return summary
     }
 
-    private func render(_ entry: SpoolEntry) -> SpoolFile {
-        let ninjs = NinjsDocument(story: entry.story, uri: entry.uri, version: entry.version, firstCreated: entry.firstCreated)
-        var json = ninjs.jsonBytes()
-        json.append(0x0A)
-        let text = writesText ? Array(TextRenderer.render(entry.story).utf8) : nil
-        return SpoolFile(name: entry.name, json: json, text: text)
+    /// The files the commit writes for an entry: none when its poll wrote them ahead as a draft;
+    /// else rendered ahead or now (a new version, a slug taken by another story).
+    private func fileToWrite(_ entry: SpoolEntry) -> SpoolFile? {
+        switch entry.draft {
+        case .written: return nil
+        case .rendered(let json, let text): return SpoolFile(name: entry.name, json: json, text: writesText ? text : nil)
+        case nil:
+            guard case .rendered(let json, let text) = preparer.render(entry.story, uri: entry.uri, version: entry.version, firstCreated: entry.firstCreated)
+            else { return nil }
+            return SpoolFile(name: entry.name, json: json, text: text)
+        }
     }
 }

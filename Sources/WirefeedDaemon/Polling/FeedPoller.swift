@@ -18,11 +18,16 @@ public struct FeedPoller: Sendable {
     public let fetcher: Fetcher
     public let configuration: WirefeedConfiguration
     public let logger: Logger
+    /// Readies the stories of a new body for the ledger, here where polls run in parallel.
+    let preparer: StoryPreparer
 
-    public init(fetcher: Fetcher, configuration: WirefeedConfiguration, logger: Logger) {
+    /// - Parameter preparer: the pipeline's (``StoryPipeline/preparer``), which writes drafts into
+    ///   its spool; by default stories are readied in memory.
+    public init(fetcher: Fetcher, configuration: WirefeedConfiguration, logger: Logger, preparer: StoryPreparer? = nil) {
         self.fetcher = fetcher
         self.configuration = configuration
         self.logger = logger
+        self.preparer = preparer ?? StoryPreparer(writesText: configuration.outputFormats.contains("txt"))
     }
 
     /// Polls `feed` now.
@@ -153,8 +158,11 @@ public struct FeedPoller: Sendable {
         state.lastBodyHash = hash
         state.lastChanged = state.lastAttempt
         result.outcome = .fetched
-        result.setStories(StoryNormalizer.normalize(parsed, feedID: feed.id, feedURL: response.effectiveURL))
+        let stories = StoryNormalizer.normalize(parsed, feedID: feed.id, feedURL: response.effectiveURL)
+        result.setStories(stories)
         result.feedLink = parsed.homePageURL
+        (result.prepared, result.guidsMisbehaved) = preparer.prepare(
+            stories, feedID: feed.id, feedLink: parsed.homePageURL, fetchedAt: state.lastAttempt ?? Date())
         result.hints = PublisherHints(
             timeToLive: parsed.timeToLive,
             updatePeriod: parsed.updatePeriod,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright (c) 2026 the wirefeed authors
 
+import WirefeedLedger
 import WirefeedModel
 
 /// What one poll of one feed did.
@@ -31,6 +32,10 @@ public struct PollResult: Sendable {
     public private(set) var stories: [Story]
     /// How many stories the body held (kept when ``stories`` has been dropped).
     public private(set) var storyCount = 0
+    /// The stories readied for the ledger (``StoryPreparer``), dropped with ``stories``.
+    public internal(set) var prepared: [PreparedStory] = []
+    /// Whether the document's guids misbehaved (shared, or the feed's own link).
+    public internal(set) var guidsMisbehaved = false
     public var milliseconds: Int
     public var error: String?
     /// The feed's state after the poll.
@@ -61,6 +66,7 @@ public struct PollResult: Sendable {
     /// Drops the stories, keeping their count.
     mutating func dropStories() {
         stories = []
+        prepared = []
     }
 
     /// `id status bytes items ms [error]`, the line `wirefeed fetch` prints per feed.

@@ -110,7 +110,7 @@ public final class WirefeedService: Service, Sendable {
             due = zip(due, lastChanged).sorted { $0.1 > $1.1 }.map(\.0)
             if !due.isEmpty {
                 let cycleStart = ContinuousClock.now
-                let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)
+                let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger, preparer: pipeline.preparer)
                 let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
                 let snapshot = states
                 let feedsToPoll = due

@@ -84,7 +84,7 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
         slugline = story.slug
         by = story.byline.isEmpty ? nil : story.byline.joined(separator: ", ")
         if let location = story.location {
-            located = String(format: "%.5f, %.5f", location.latitude, location.longitude)
+            located = Self.fixed5(location.latitude) + ", " + Self.fixed5(location.longitude)
             places = [Named(rel: "located", uri: "geo:\(location.latitude),\(location.longitude)")]
         }
         let subjects = story.categories.map { Named(name: $0) }
@@ -113,6 +113,15 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
             )
         }
         self.associations = associations.isEmpty ? nil : associations
+    }
+
+    /// A coordinate with five decimals (`51.50735`), what `%.5f` prints, without `String(format:)`.
+    static func fixed5(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e12 else { return String(value) }
+        let scaled = Int((abs(value) * 100_000).rounded())
+        var fraction = String(scaled % 100_000)
+        fraction = String(repeating: "0", count: 5 - fraction.count) + fraction
+        return (value < 0 && scaled != 0 ? "-" : "") + String(scaled / 100_000) + "." + fraction
     }
 
     /// Words of a normalized paragraph: runs between single spaces (white space is already folded).

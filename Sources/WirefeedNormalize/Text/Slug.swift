@@ -12,6 +12,41 @@ public enum Slug {
     /// out), at most ``maximumLength`` characters cut at a word boundary. Never empty: a headline
     /// with no transliterable letter gives `story`.
     public static func make(from headline: String) -> String {
+        let words = headline.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(headline) : transliteratedWords(headline)
+        var slug = ""
+        for word in words {
+            let candidate = slug.isEmpty ? word : slug + "-" + word
+            if candidate.count > maximumLength {
+                if slug.isEmpty { slug = String(word.prefix(maximumLength)) }
+                break
+            }
+            slug = candidate
+        }
+        return slug.isEmpty ? "story" : slug
+    }
+
+    /// The words of an ASCII headline: the common case, without Unicode decomposition.
+    private static func asciiWords(_ headline: String) -> [String] {
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in headline.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: word.append(byte)
+            case 0x41...0x5A: word.append(byte + 32)
+            case 0x27: continue  // apostrophes join: "don't" → "dont"
+            default:
+                if !word.isEmpty {
+                    words.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
+    }
+
+    /// The words of any headline, decomposed and transliterated.
+    private static func transliteratedWords(_ headline: String) -> [String] {
         var words: [String] = []
         var word = ""
         for scalar in headline.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -24,16 +59,7 @@ public enum Slug {
             }
         }
         if !word.isEmpty { words.append(word) }
-        var slug = ""
-        for word in words {
-            let candidate = slug.isEmpty ? word : slug + "-" + word
-            if candidate.count > maximumLength {
-                if slug.isEmpty { slug = String(word.prefix(maximumLength)) }
-                break
-            }
-            slug = candidate
-        }
-        return slug.isEmpty ? "story" : slug
+        return words
     }
 
     /// The lowercase ASCII letters or digits for a scalar, or nil for a word separator.

@@ -58,8 +58,13 @@ enum Syscalls {
         guard retrying({ fsync(descriptor) }) == 0 else { throw error("fsync", directory) }
     }
 
-    static func rename(_ from: String, _ to: String) throws(SpoolError) {
-        guard retrying({ Glibc.rename(from, to) }) == 0 else { throw error("rename", from) }
+    /// Renames a file that may be missing; returns whether it was there.
+    static func renameIfPresent(_ from: String, _ to: String) throws(SpoolError) -> Bool {
+        if retrying({ Glibc.rename(from, to) }) == 0 { return true }
+        let code = errno
+        // ENOENT names the source only when the source is indeed missing (not the target's folder).
+        if code == ENOENT && !exists(from) { return false }
+        throw error("rename", from, code)
     }
 
     /// Removes a file; a missing file is not an error.

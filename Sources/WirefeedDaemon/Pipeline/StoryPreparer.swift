@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+import Foundation
+import WirefeedDedupe
+import WirefeedLedger
+import WirefeedModel
+import WirefeedNormalize
+import WirefeedSpool
+
+/// Readies a parsed feed's stories for the ledger in the poll that parsed them, on any core: dates
+/// clamped to the fetch time, identities, content hashes, and — for content the ledger has not
+/// seen — the files of each story as a new version 1, written into the spool's `tmp/` as a draft.
+/// The ledger's commit publishes a draft whenever its decision is exactly that (on a cold start,
+/// for every story), so the serial commit is left with the decisions and the renames.
+public struct StoryPreparer: Sendable {
+    /// Whether the spool gets the text rendering beside the JSON.
+    public var writesText: Bool
+    /// Where drafts are written; without it they stay in memory.
+    public var spool: SpoolWriter?
+    /// Asked which content hashes are known; without it every story is rendered ahead.
+    public var ledger: Ledger?
+
+    public init(writesText: Bool, spool: SpoolWriter? = nil, ledger: Ledger? = nil) {
+        self.writesText = writesText
+        self.spool = spool
+        self.ledger = ledger
+    }
+
+    /// The stories of one document, and whether its guids misbehaved.
+    public func prepare(_ stories: [Story], feedID: String, feedLink: String?, fetchedAt: Date) -> (stories: [PreparedStory], guidsMisbehaved: Bool) {
+        let clamped = stories.map { story in
+            var story = story
+            story.published = DedupePolicy.clamp(story.published, to: fetchedAt)
+            story.updated = DedupePolicy.clamp(story.updated, to: fetchedAt)
+            return story
+        }
+        let derivation = StoryKeyDeriver.derive(clamped, feedID: feedID, feedLink: feedLink)
+        let hashes = clamped.map(ContentHash.of)
+        // A known hash means a repeat or a duplicate: nothing to render. (Should the ledger be
+        // unreadable, every story is rendered ahead; the commit decides either way.)
+        let known = (try? ledger?.knownHashes(hashes)) ?? []
+        var prepared: [PreparedStory] = []
+        prepared.reserveCapacity(clamped.count)
+        for (index, story) in clamped.enumerated() {
+            let key = derivation.keys[index]
+            let uri = key.uri
+            var draft: StoryDraft?
+            if !known.contains(hashes[index]) {
+                draft = write(render(story, uri: uri, version: 1, firstCreated: story.published ?? fetchedAt))
+            }
+            prepared.append(PreparedStory(story: story, key: key, hash: hashes[index], uri: uri, draft: draft))
+        }
+        return (prepared, derivation.guidsMisbehaved)
+    }
+
+    /// Writes a rendered draft into `tmp/`; keeps it in memory when that fails (the commit then
+    /// writes it, or reports why it cannot).
+    private func write(_ draft: StoryDraft) -> StoryDraft {
+        guard let spool, case .rendered(let json, let text) = draft,
+            let name = try? spool.writeDraft(json: json, text: text)
+        else { return draft }
+        return .written(name: name)
+    }
+
+    /// The spool files of one story version.
+    public func render(_ story: Story, uri: String, version: Int, firstCreated: Date) -> StoryDraft {
+        let ninjs = NinjsDocument(story: story, uri: uri, version: version, firstCreated: firstCreated)
+        var json = ninjs.jsonBytes()
+        json.append(0x0A)
+        let text = writesText ? Array(TextRenderer.render(story).utf8) : nil
+        return .rendered(json: json, text: text)
+    }
+}
