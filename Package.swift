@@ -52,6 +52,7 @@ let package = Package(
             ]
         ),
         .target(name: "CSpoolShims"),
+        .target(name: "CMallocTuning"),
         .target(
             name: "WirefeedSpool",
             dependencies: ["WirefeedModel", "CSpoolShims"]
@@ -103,6 +104,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "WirefeedParse",
                 "WirefeedNormalize",
+                "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

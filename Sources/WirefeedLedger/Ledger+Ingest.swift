@@ -60,6 +60,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var staged: [String] = []
     /// The draft names in `tmp/` of staged names whose files the poll wrote ahead.
     public var stagedFrom: [String: String] = [:]
+    /// The spool sequence after this ingest: once ``staged`` is in `new/`, everything up to it is.
+    public var lastSequence: Int64 = 0
     public var counts: [String: Counts] = [:]
     /// Feeds whose guids were found unreliable in this ingest: they now key by link.
     public var feedsDegraded: [String] = []
@@ -90,6 +92,7 @@ extension Ledger {
         try pool.write { db in
             var summary = IngestSummary()
             var entries: [SpoolEntry] = []
+            try recordNotedPublished(db)
             var sequence = try db.value(Int64.self, "SELECT value FROM counters WHERE name = 'spool_sequence'", arguments: []) ?? 0
             for update in updates {
                 try Self.saveFeed(db, id: update.feedID, url: update.url, state: update.state, bodyAt: update.stories == nil ? nil : update.fetchedAt)
@@ -125,6 +128,7 @@ extension Ledger {
             try db.run("UPDATE counters SET value = ? WHERE name = 'spool_sequence'", arguments: [sequence])
             try stage(entries)
             summary.staged = entries.map(\.name)
+            summary.lastSequence = sequence
             for entry in entries {
                 if let draft = entry.draft?.writtenName { summary.stagedFrom[entry.name] = draft }
             }
@@ -178,7 +182,7 @@ extension Ledger {
             let existing = try db.row("SELECT slug, uri, first_created FROM stories WHERE id = ?", arguments: [storyID])!
             let slug: String = existing["slug"]
             let name = nextName(&sequence, slug: slug, version: version)
-            try db.run("UPDATE stories SET version = ?, hash = ?, last_seen = ?, spool_name = ?, staged = 1, staged_from = NULL WHERE id = ?",
+            try db.run("UPDATE stories SET version = ?, hash = ?, last_seen = ?, spool_name = ?, staged_from = NULL WHERE id = ?",
                 arguments: [version, hash, seen, name, storyID]
             )
             try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, storyID])
@@ -193,8 +197,8 @@ extension Ledger {
             var story = incoming.story
             let draft = slug == story.slug ? incoming.draft : nil
             try db.run("""
-                    INSERT INTO stories (key, feed_id, slug, uri, version, hash, first_created, first_seen, last_seen, spool_name, staged, staged_from)
-                    VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, 1, ?)
+                    INSERT INTO stories (key, feed_id, slug, uri, version, hash, first_created, first_seen, last_seen, spool_name, staged_from)
+                    VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [keyText, feedID, slug, incoming.uri, hash, UTCTime(firstCreated).sqliteText, seen, seen, name, draft?.writtenName]
             )

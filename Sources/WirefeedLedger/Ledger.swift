@@ -3,6 +3,7 @@
 
 import Foundation
 import GRDB
+import Synchronization
 import WirefeedDedupe
 import WirefeedModel
 
@@ -15,6 +16,8 @@ import WirefeedModel
 public final class Ledger: Sendable {
     let pool: DatabasePool
     public let path: String
+    /// The published watermark noted since the last transaction.
+    private let pendingPublished = Mutex<Int64?>(nil)
 
     /// Opens (creating and migrating) the ledger in `directory`.
     public init(directory: String) throws {
@@ -67,11 +70,17 @@ public final class Ledger: Sendable {
     // MARK: - Spool bookkeeping
 
     /// The spool names recorded as staged — written to `tmp/`, perhaps not yet renamed into
-    /// `new/` — each with the name its files have in `tmp/` (a draft's, or the same).
+    /// `new/`: those after the published watermark — each with the name its files have in `tmp/`
+    /// (a draft's, or the same).
     public func stagedNames() throws -> [String: String] {
         try pool.read { db in
+            let published = try Self.publishedSequence(db)
             var staged: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT spool_name, staged_from FROM stories WHERE staged = 1") {
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT spool_name, staged_from FROM stories WHERE spool_name >= ?",
+                arguments: [Self.sequencePrefix(published + 1)]
+            ) {
                 let name: String = row["spool_name"]
                 staged[name] = row["staged_from"] ?? name
             }
@@ -79,13 +88,36 @@ public final class Ledger: Sendable {
         }
     }
 
-    /// Records that these names are in `new/`.
-    public func markPublished(_ names: [String]) throws {
-        guard !names.isEmpty else { return }
+    /// Notes that every spool name up to `sequence` is in `new/`. The watermark is recorded with
+    /// the next batch (no transaction of its own); a crash before that only makes the start-up
+    /// reconciliation check those names again.
+    public func notePublished(through sequence: Int64) {
+        pendingPublished.withLock { $0 = max($0 ?? 0, sequence) }
+    }
+
+    /// Records now that every spool name staged so far is in `new/` (after a reconciliation).
+    public func recordAllPublished() throws {
         try pool.write { db in
-            let statement = try db.cachedStatement(sql: "UPDATE stories SET staged = 0, staged_from = NULL WHERE spool_name = ?")
-            for name in names { try statement.execute(arguments: [name]) }
+            try db.execute(sql: "UPDATE counters SET value = (SELECT value FROM counters WHERE name = 'spool_sequence') WHERE name = 'published_sequence'")
         }
+        pendingPublished.withLock { $0 = nil }
+    }
+
+    /// Writes the noted watermark, in the caller's transaction.
+    func recordNotedPublished(_ db: Database) throws {
+        guard let sequence = pendingPublished.withLock({ $0 }) else { return }
+        try db.execute(sql: "UPDATE counters SET value = MAX(value, ?) WHERE name = 'published_sequence'", arguments: [sequence])
+    }
+
+    static func publishedSequence(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'published_sequence'") ?? 0
+    }
+
+    /// The 12-digit prefix of the spool names of a sequence number: names compare like their
+    /// sequences.
+    static func sequencePrefix(_ sequence: Int64) -> String {
+        let digits = String(sequence)
+        return String(repeating: "0", count: max(0, 12 - digits.count)) + digits
     }
 
     /// Which of these content hashes the ledger has seen (a story with one is a repeat or a
@@ -108,8 +140,10 @@ public final class Ledger: Sendable {
     public func prune(now: Date, retention: TimeInterval) throws -> Int {
         let cutoff = now.addingTimeInterval(-retention)
         return try pool.write { db in
+            // Never a version still on its way into new/.
+            let unpublished = Self.sequencePrefix(try Self.publishedSequence(db) + 1)
             let condition = """
-                stories.last_seen < ? AND stories.staged = 0
+                stories.last_seen < ? AND stories.spool_name < '\(unpublished)'
                 AND stories.last_seen < COALESCE((SELECT last_body_at FROM feeds WHERE feeds.id = stories.feed_id), 0)
                 """
             try db.execute(sql: "INSERT OR IGNORE INTO tombstones (key, pruned_at) SELECT key, ? FROM stories WHERE \(condition)", arguments: [now, cutoff])

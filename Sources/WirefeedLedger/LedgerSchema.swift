@@ -61,7 +61,18 @@ enum LedgerSchema {
         }
         migrator.registerMigration("v2") { db in
             // A staged version's files may still be under the name of the draft its poll wrote.
-            try db.execute(sql: "ALTER TABLE stories ADD COLUMN staged_from TEXT")
+            // Which versions are in new/ is one watermark, every sequence up to it, instead of a
+            // flag per story that cost an update per story and a transaction per batch.
+            try db.execute(
+                sql: """
+                    ALTER TABLE stories ADD COLUMN staged_from TEXT;
+                    INSERT INTO counters (name, value) VALUES ('published_sequence', COALESCE(
+                        (SELECT MIN(CAST(substr(spool_name, 1, 12) AS INTEGER)) - 1 FROM stories WHERE staged = 1),
+                        (SELECT value FROM counters WHERE name = 'spool_sequence')));
+                    DROP INDEX stories_staged;
+                    ALTER TABLE stories DROP COLUMN staged;
+                    """
+            )
         }
         return migrator
     }

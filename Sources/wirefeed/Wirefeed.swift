@@ -18,6 +18,7 @@ struct Wirefeed: AsyncParsableCommand {
     )
 
     static func main() async {
+        MemoryTuning.apply()
         LibXML2.initialize()
         signal(SIGPIPE, SIG_IGN)  // libcurl runs with CURLOPT_NOSIGNAL
         LoggingSystem.bootstrap { KeyValueLogHandler(label: $0) }

@@ -44,7 +44,7 @@ public final class StoryPipeline: Sendable {
         for missing in Set(staged.keys).subtracting(present) {
             logger.error("a staged story has no spool file", metadata: ["spool.name": "\(missing)"])
         }
-        try ledger.markPublished(Array(present))
+        try ledger.recordAllPublished()
         if !published.isEmpty {
             logger.notice("finished an interrupted spool batch", metadata: ["spool.files": "\(published.count)"])
         }
@@ -73,7 +73,7 @@ public final class StoryPipeline: Sendable {
         let used = Set(summary.stagedFrom.values)
         spool.discardDrafts(drafts.filter { !used.contains($0) })
         try spool.publish(summary.staged.map { SpoolMove(name: $0, source: summary.stagedFrom[$0]) })
-        try ledger.markPublished(summary.staged)
+        ledger.notePublished(through: summary.lastSequence)
         return summary
     }
 

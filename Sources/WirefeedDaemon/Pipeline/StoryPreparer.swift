@@ -28,7 +28,15 @@ public struct StoryPreparer: Sendable {
     }
 
     /// The stories of one document, and whether its guids misbehaved.
-    public func prepare(_ stories: [Story], feedID: String, feedLink: String?, fetchedAt: Date) -> (stories: [PreparedStory], guidsMisbehaved: Bool) {
+    /// - Parameter firstBody: the feed's first body ever: its stories are most likely all new, and
+    ///   the ledger is not asked.
+    public func prepare(
+        _ stories: [Story],
+        feedID: String,
+        feedLink: String?,
+        fetchedAt: Date,
+        firstBody: Bool = false
+    ) -> (stories: [PreparedStory], guidsMisbehaved: Bool) {
         let clamped = stories.map { story in
             var story = story
             story.published = DedupePolicy.clamp(story.published, to: fetchedAt)
@@ -39,7 +47,7 @@ public struct StoryPreparer: Sendable {
         let hashes = clamped.map(ContentHash.of)
         // A known hash means a repeat or a duplicate: nothing to render. (Should the ledger be
         // unreadable, every story is rendered ahead; the commit decides either way.)
-        let known = (try? ledger?.knownHashes(hashes)) ?? []
+        let known = firstBody ? [] : (try? ledger?.knownHashes(hashes)) ?? []
         var prepared: [PreparedStory] = []
         prepared.reserveCapacity(clamped.count)
         for (index, story) in clamped.enumerated() {

@@ -155,6 +155,7 @@ public struct FeedPoller: Sendable {
         for warning in parsed.warnings {
             logger.notice("feed recovered", metadata: ["parse.warning": "\(warning)"])
         }
+        let firstBody = state.lastBodyHash == nil
         state.lastBodyHash = hash
         state.lastChanged = state.lastAttempt
         result.outcome = .fetched
@@ -162,7 +163,7 @@ public struct FeedPoller: Sendable {
         result.setStories(stories)
         result.feedLink = parsed.homePageURL
         (result.prepared, result.guidsMisbehaved) = preparer.prepare(
-            stories, feedID: feed.id, feedLink: parsed.homePageURL, fetchedAt: state.lastAttempt ?? Date())
+            stories, feedID: feed.id, feedLink: parsed.homePageURL, fetchedAt: state.lastAttempt ?? Date(), firstBody: firstBody)
         result.hints = PublisherHints(
             timeToLive: parsed.timeToLive,
             updatePeriod: parsed.updatePeriod,
