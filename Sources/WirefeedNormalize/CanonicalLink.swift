@@ -16,17 +16,23 @@ public enum CanonicalLink {
     /// lowercased. Links that are not http(s) are returned trimmed but otherwise untouched.
     public static func canonicalize(_ link: String) -> String {
         var link = link.trimmingWhitespace()
-        guard let schemeEnd = link.range(of: "://") else { return link }
-        let scheme = link[..<schemeEnd.lowerBound].lowercased()
-        guard scheme == "http" || scheme == "https" else { return link }
-        if let hash = link.firstIndex(of: "#") { link = String(link[..<hash]) }
+        // Searched as UTF-8 bytes: these are ASCII delimiters, and Character search is slow.
+        let scheme: String
+        if link.utf8.starts(with: "http://".utf8) || link.utf8.starts(with: "https://".utf8) {
+            scheme = link.utf8.starts(with: "https".utf8) ? "https" : "http"
+        } else {
+            guard let colon = link.utf8.firstIndex(of: UInt8(ascii: ":")), link[colon...].utf8.starts(with: "://".utf8) else { return link }
+            scheme = link[..<colon].lowercased()
+            guard scheme == "http" || scheme == "https" else { return link }
+        }
+        if let hash = link.utf8.firstIndex(of: UInt8(ascii: "#")) { link = String(link[..<hash]) }
         var query: Substring?
-        if let question = link.firstIndex(of: "?") {
-            query = link[link.index(after: question)...]
+        if let question = link.utf8.firstIndex(of: UInt8(ascii: "?")) {
+            query = link[link.utf8.index(after: question)...]
             link = String(link[..<question])
         }
-        let rest = link[schemeEnd.upperBound...]
-        let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        let rest = link[link.utf8.index(link.startIndex, offsetBy: scheme.utf8.count + 3)...]
+        let hostEnd = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
         var canonical = scheme + "://" + rest[..<hostEnd].lowercased() + rest[hostEnd...]
         if let query {
             let kept = query.split(separator: "&").filter { parameter in

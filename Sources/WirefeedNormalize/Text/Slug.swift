@@ -16,7 +16,7 @@ public enum Slug {
         var slug = ""
         for word in words {
             let candidate = slug.isEmpty ? word : slug + "-" + word
-            if candidate.count > maximumLength {
+            if candidate.utf8.count > maximumLength {  // a slug is ASCII
                 if slug.isEmpty { slug = String(word.prefix(maximumLength)) }
                 break
             }
