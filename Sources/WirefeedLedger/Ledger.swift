@@ -24,14 +24,11 @@ public final class Ledger: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         path = directory + "/ledger.sqlite"
         var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-            // Checkpoint every 64 MiB of WAL rather than every 4: a page that many batches
-            // rewrite (an index's) is copied into the database once, not once per batch.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
-        }
         configuration.busyMode = .timeout(10)
         pool = try DatabasePool(path: path, configuration: configuration)
+        // Set on the writer after the pool is open: GRDB's WAL set-up lowers every connection to
+        // NORMAL after `prepareDatabase`, which would leave the last commits to a power cut.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try LedgerSchema.migrator.migrate(pool)
     }
 
@@ -187,6 +184,11 @@ public final class Ledger: Sendable {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tombstones") ?? 0
             )
         }
+    }
+
+    /// The writer's `PRAGMA synchronous` level (2 is FULL: every commit is fsync'd).
+    public func commitSynchronousLevel() throws -> Int {
+        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 0 }
     }
 
     /// Checkpoints the WAL into the database file (at shutdown).

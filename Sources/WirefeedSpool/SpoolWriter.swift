@@ -38,7 +38,7 @@ public struct SpoolMove: Sendable, Equatable, Hashable {
 /// so that a file in `new/` is never partial.
 ///
 /// Durability costs per batch, not per file: a batch's files are written into `tmp/`, flushed with
-/// one `syncfs`, renamed, and `new/` is fsync'd once.
+/// one `syncfs` (a small batch: file by file), renamed, and `new/` is fsync'd once.
 public struct SpoolWriter: Sendable {
     public let directory: String
 
@@ -58,7 +58,7 @@ public struct SpoolWriter: Sendable {
 
     /// Writes a story version's files into `tmp/` under a fresh draft name (`draft-…`), not yet
     /// durable: the poll that rendered it writes it, on any core, and the batch that publishes it
-    /// makes it durable with the rest (``makeDurable()``). On failure nothing is left behind.
+    /// makes it durable with the rest (``stage(_:drafts:)``). On failure nothing is left behind.
     /// - Returns: the draft name, for ``publish(_:)-swift.method`` as a ``SpoolMove/source``.
     public func writeDraft(json: [UInt8], text: [UInt8]?) throws(SpoolError) -> String {
         let name = DraftName.next()
@@ -82,27 +82,38 @@ public struct SpoolWriter: Sendable {
         }
     }
 
-    /// Makes everything written so far durable: one `syncfs` for a whole batch.
-    public func makeDurable() throws(SpoolError) {
-        try Syscalls.syncFileSystem(of: temporaryDirectory)
-    }
+    /// Up to this many files, a batch is made durable file by file (fdatasync each, then `tmp/`);
+    /// above it, with one `syncfs`. A small batch — a manual fetch's news — then never waits for
+    /// whatever else is dirty on the file system, and a large one costs one call.
+    public static let fileSyncLimit = 16
 
-    /// Writes a batch into `tmp/` and makes it durable. On failure nothing of the batch is left.
-    public func stage(_ files: [SpoolFile]) throws(SpoolError) {
-        guard !files.isEmpty else { return }
+    /// Writes a batch into `tmp/` and makes it durable, with the drafts its polls wrote there
+    /// already. On failure nothing of the batch's own files is left.
+    public func stage(_ files: [SpoolFile], drafts: [String] = []) throws(SpoolError) {
+        let fileCount = files.reduce(0) { $0 + ($1.text == nil ? 1 : 2) } + drafts.count * 2
+        guard fileCount > 0 else { return }
+        let fileByFile = fileCount <= Self.fileSyncLimit
         var written: [String] = []
         do {
             for file in files {
                 if let text = file.text {
                     let path = temporaryDirectory + "/" + file.name + ".txt"
-                    try Syscalls.createFile(path, contents: text)
+                    try Syscalls.createFile(path, contents: text, sync: fileByFile)
                     written.append(path)
                 }
                 let path = temporaryDirectory + "/" + file.name + ".json"
-                try Syscalls.createFile(path, contents: file.json)
+                try Syscalls.createFile(path, contents: file.json, sync: fileByFile)
                 written.append(path)
             }
-            try Syscalls.syncFileSystem(of: temporaryDirectory)
+            if fileByFile {
+                for draft in drafts {
+                    _ = try Syscalls.syncFileIfPresent(temporaryDirectory + "/" + draft + ".txt")
+                    _ = try Syscalls.syncFileIfPresent(temporaryDirectory + "/" + draft + ".json")
+                }
+                try Syscalls.syncDirectory(temporaryDirectory)
+            } else {
+                try Syscalls.syncFileSystem(of: temporaryDirectory)
+            }
         } catch {
             for path in written { Syscalls.remove(path) }
             throw error

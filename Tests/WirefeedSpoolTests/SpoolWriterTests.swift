@@ -64,7 +64,7 @@ struct SpoolWriterTests {
         let draft = try spool.writeDraft(json: Array("{}\n".utf8), text: Array("T\n".utf8))
         #expect(draft.hasPrefix("draft-"))
         #expect(try list("tmp") == [draft + ".json", draft + ".txt"])
-        try spool.makeDurable()
+        try spool.stage([], drafts: [draft])
         try spool.publish([SpoolMove(name: "000000000001-a-v1", source: draft)])
         #expect(try list("tmp").isEmpty)
         #expect(try list("new") == ["000000000001-a-v1.json", "000000000001-a-v1.txt"])

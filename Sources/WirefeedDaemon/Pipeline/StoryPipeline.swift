@@ -58,10 +58,7 @@ public final class StoryPipeline: Sendable {
         let summary: IngestSummary
         do {
             summary = try ledger.ingest(updates) { entries in
-                let files = entries.compactMap(fileToWrite)
-                try spool.stage(files)
-                // The drafts the polls wrote are made durable too (`stage` did it with its files).
-                if files.isEmpty && !entries.isEmpty { try spool.makeDurable() }
+                try spool.stage(entries.compactMap(fileToWrite), drafts: entries.compactMap(\.draft?.writtenName))
             }
         } catch {
             spool.discardDrafts(drafts)

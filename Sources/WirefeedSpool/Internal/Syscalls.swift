@@ -19,8 +19,9 @@ enum Syscalls {
         }
     }
 
-    /// Creates `path` (which must not exist) and writes all of `bytes` to it.
-    static func createFile(_ path: String, contents bytes: [UInt8]) throws(SpoolError) {
+    /// Creates `path` (which must not exist) and writes all of `bytes` to it; with `sync`, also
+    /// makes the contents durable (fdatasync) before closing it.
+    static func createFile(_ path: String, contents bytes: [UInt8], sync: Bool = false) throws(SpoolError) {
         let descriptor = retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640) }
         guard descriptor >= 0 else { throw error("open", path) }
         var written = 0
@@ -30,6 +31,7 @@ enum Syscalls {
                 guard count > 0 else { return error("write", path) }
                 written += count
             }
+            if sync && retrying({ fdatasync(descriptor) }) != 0 { return error("fdatasync", path) }
             return nil
         }
         if close(descriptor) != 0, failure == nil {
@@ -48,6 +50,18 @@ enum Syscalls {
         guard descriptor >= 0 else { throw error("open", directory) }
         defer { close(descriptor) }
         guard retrying({ wirefeed_syncfs(descriptor) }) == 0 else { throw error("syncfs", directory) }
+    }
+
+    /// Makes a file's contents durable; a missing file is not an error (returns false).
+    static func syncFileIfPresent(_ path: String) throws(SpoolError) -> Bool {
+        let descriptor = retrying { open(path, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return false }
+            throw error("open", path)
+        }
+        defer { close(descriptor) }
+        guard retrying({ fdatasync(descriptor) }) == 0 else { throw error("fdatasync", path) }
+        return true
     }
 
     /// Makes a directory's entries (renames into it) durable.

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+import Foundation
+import Testing
+import WirefeedDedupe
+import WirefeedLedger
+import WirefeedModel
+
+/// The ledger on a real SQLite file in a temporary directory.
+struct LedgerTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-ledger-\(UUID().uuidString)").path
+
+    func story(_ guid: String, _ headline: String) -> PreparedStory {
+        let story = Story(guid: guid, headline: headline, paragraphs: ["Body of \(headline)."], html: "<p>Body.</p>", slug: headline.lowercased().replacingOccurrences(of: " ", with: "-"), feed: FeedReference(id: "desk"))
+        let key = StoryKey(kind: .guid, value: "desk\u{1F}\(guid)")
+        return PreparedStory(story: story, key: key, hash: ContentHash.of(story), uri: key.uri, draft: nil)
+    }
+
+    func update(_ stories: [PreparedStory]) -> FeedUpdate {
+        FeedUpdate(feedID: "desk", url: "http://127.0.0.1/desk.xml", state: FeedState(), stories: stories, feedLink: nil, fetchedAt: Date())
+    }
+
+    @Test func everyCommitIsFsyncedNotJustCheckpoints() throws {
+        let ledger = try Ledger(directory: directory)
+        #expect(try ledger.commitSynchronousLevel() == 2, "synchronous=FULL on the connection that commits")
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test func stagedNamesAreThoseAfterThePublishedWatermark() throws {
+        let ledger = try Ledger(directory: directory)
+        let first = try ledger.ingest([update([story("a", "Port strike"), story("b", "Rail deal")])]) { _ in }
+        #expect(first.staged.count == 2)
+        #expect(Set(try ledger.stagedNames().keys) == Set(first.staged), "staged until noted as published")
+        ledger.notePublished(through: first.lastSequence)
+        let second = try ledger.ingest([update([story("c", "Ferry delays")])]) { _ in }
+        #expect(Set(try ledger.stagedNames().keys) == Set(second.staged), "the watermark is recorded with the next batch")
+        try ledger.recordAllPublished()
+        #expect(try ledger.stagedNames().isEmpty)
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test func aDraftNameIsRecordedWithItsStagedVersion() throws {
+        let ledger = try Ledger(directory: directory)
+        var prepared = story("a", "Port strike")
+        prepared.draft = .written(name: "draft-test-1")
+        let summary = try ledger.ingest([update([prepared])]) { entries in
+            #expect(entries.map(\.draft) == [.written(name: "draft-test-1")])
+        }
+        #expect(try ledger.stagedNames() == [summary.staged[0]: "draft-test-1"])
+        #expect(summary.staged[0].hasSuffix("-port-strike-v1"))
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
