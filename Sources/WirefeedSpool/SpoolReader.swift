@@ -43,4 +43,14 @@ public final class SpoolWatch {
     public func wait(milliseconds: Int32) -> Bool {
         Syscalls.waitForChange(descriptor, timeoutMilliseconds: milliseconds)
     }
+
+    /// Blocks until stories arrive in `new/` or the time is up, and names them (in arrival order,
+    /// without extension; only `.json` files count): no listing of a folder that may hold a
+    /// million files. `[]` when the time is up; nil when the kernel dropped events, and the caller
+    /// must list the folder (``SpoolReader/names(after:)``).
+    public func arrivals(milliseconds: Int32) -> [String]? {
+        Syscalls.arrivals(descriptor, timeoutMilliseconds: milliseconds)?
+            .filter { $0.hasSuffix(".json") }
+            .map { String($0.dropLast(5)) }
+    }
 }

@@ -44,19 +44,32 @@ struct TailCommand: ParsableCommand {
         var last = since.map { $0.hasSuffix(".json") ? String($0.dropLast(5)) : $0.hasSuffix(".txt") ? String($0.dropLast(4)) : $0 }
         let watch = follow ? try reader.watch() : nil
         var first = true
+        // The folder is listed once (and again only if the kernel drops events); then the watch
+        // names what arrives, so that following a spool of a million files costs nothing per story.
+        var arrived: [String]?
         repeat {
-            let names: [String]
-            do {
-                names = try reader.names(after: last)
-            } catch {
-                throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(error)")
+            var names: [String]
+            if let arrived {
+                names = arrived.filter { last == nil || $0 > last! }.sorted()
+            } else {
+                do {
+                    names = try reader.names(after: last)
+                } catch {
+                    throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(error)")
+                }
             }
             for name in names {
                 try emit(name, directory: reader.newDirectory, first: first)
                 first = false
                 last = name
             }
-            if let watch { _ = watch.wait(milliseconds: 1000) }
+            if let watch {
+                arrived = nil
+                while arrived?.isEmpty ?? true {
+                    arrived = watch.arrivals(milliseconds: 1000)
+                    if arrived == nil { break }
+                }
+            }
         } while follow
     }
 

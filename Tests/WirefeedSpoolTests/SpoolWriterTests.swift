@@ -94,6 +94,17 @@ struct SpoolWriterTests {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    @Test func aWatchNamesTheStoriesThatArriveWithoutListingTheFolder() throws {
+        let spool = SpoolWriter(directory: directory)
+        try spool.prepare()
+        let watch = try SpoolReader(directory: directory).watch()
+        #expect(watch.arrivals(milliseconds: 20) == [], "nothing yet: the time runs out")
+        try spool.stage(files(["000000000001-a-v1", "000000000002-b-v1"]))
+        try spool.publish(["000000000001-a-v1", "000000000002-b-v1"])
+        #expect(watch.arrivals(milliseconds: 1000) == ["000000000001-a-v1", "000000000002-b-v1"], "the .json files, in arrival order")
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
     @Test func aStagingFailureLeavesNothingBehind() throws {
         let spool = SpoolWriter(directory: directory)
         try spool.prepare()

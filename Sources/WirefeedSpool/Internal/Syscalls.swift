@@ -110,6 +110,16 @@ enum Syscalls {
         wirefeed_wait_for_directory_change(descriptor, timeoutMilliseconds) == 1
     }
 
+    /// The names that arrived in a watched directory within the time: `[]` on timeout, nil when
+    /// events were lost and the caller must list the directory.
+    static func arrivals(_ descriptor: Int32, timeoutMilliseconds: Int32) -> [String]? {
+        var buffer = [CChar](repeating: 0, count: 64 * 1024)
+        let used = buffer.withUnsafeMutableBufferPointer { wirefeed_read_arrivals(descriptor, timeoutMilliseconds, $0.baseAddress!, UInt($0.count)) }
+        if used == 0 { return [] }
+        if used < 0 { return nil }
+        return buffer[..<Int(used)].split(separator: 0).map { String(decoding: $0.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+    }
+
     static func closeDescriptor(_ descriptor: Int32) {
         close(descriptor)
     }
