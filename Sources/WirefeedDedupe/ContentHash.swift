@@ -9,12 +9,14 @@ import WirefeedModel
 /// finds the same copy syndicated on several feeds.
 public enum ContentHash {
     public static func of(_ story: Story) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Data(story.headline.utf8))
+        // One buffer, one update: the headline, then each paragraph after a line feed.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(story.headline.utf8.count + story.paragraphs.reduce(0) { $0 + $1.utf8.count + 1 })
+        bytes.append(contentsOf: story.headline.utf8)
         for paragraph in story.paragraphs {
-            hasher.update(data: Data([0x0A]))
-            hasher.update(data: Data(paragraph.utf8))
+            bytes.append(0x0A)
+            bytes.append(contentsOf: paragraph.utf8)
         }
-        return hasher.finalize().hexString
+        return SHA256.hash(data: bytes).hexString
     }
 }

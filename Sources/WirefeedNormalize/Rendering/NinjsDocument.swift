@@ -76,7 +76,7 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
         descriptions = story.summary.map { [Text(role: "summary", contenttype: "text/plain", value: $0)] }
         let text = story.text
         let words = story.paragraphs.reduce(0) { $0 + Self.wordCount($1) }
-        let characters = text.unicodeScalars.count
+        let characters = Self.scalarCount(text)
         bodies = [
             Text(role: "main", contenttype: "text/plain", value: text, wordcount: words, charcount: characters),
             Text(role: "main", contenttype: "text/html", value: story.html, wordcount: words, charcount: characters),
@@ -122,6 +122,14 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
         var fraction = String(scaled % 100_000)
         fraction = String(repeating: "0", count: 5 - fraction.count) + fraction
         return (value < 0 && scaled != 0 ? "-" : "") + String(scaled / 100_000) + "." + fraction
+    }
+
+    /// The number of Unicode scalars, counted on the UTF-8 bytes (every byte that does not
+    /// continue a sequence starts a scalar): the same as `unicodeScalars.count`, without decoding.
+    static func scalarCount(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// Words of a normalized paragraph: runs between single spaces (white space is already folded).
