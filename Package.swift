@@ -104,6 +104,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "WirefeedParse",
                 "WirefeedNormalize",
+                "WirefeedDedupe",
                 "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import Foundation
+import WirefeedDedupe
 import WirefeedNormalize
 import WirefeedParse
 
@@ -36,9 +37,12 @@ struct RenderCommand: ParsableCommand {
         case .txt:
             try StandardOutput.write(Data(TextRenderer.render(stories).utf8))
         case .json:
+            // The daemon's identity rule, so that `uri` is what the spool would give the story
+            // (for the same feed id).
+            let keys = StoryKeyDeriver.derive(stories, feedID: feedID ?? input.baseURL ?? "", feedLink: feed.homePageURL).keys
             var output = Data()
-            for story in stories {
-                output.append(try NinjsDocument(story: story).jsonData())
+            for (story, key) in zip(stories, keys) {
+                output.append(try NinjsDocument(story: story, uri: key.uri).jsonData())
                 output.append(0x0A)
             }
             try StandardOutput.write(output)
