@@ -26,22 +26,6 @@ int wirefeed_watch_directory(const char *directory) {
     return fd;
 }
 
-int wirefeed_wait_for_directory_change(int fd, int timeout_ms) {
-    struct pollfd descriptor = {.fd = fd, .events = POLLIN};
-    int ready;
-    do {
-        ready = poll(&descriptor, 1, timeout_ms);
-    } while (ready < 0 && errno == EINTR);
-    if (ready <= 0) {
-        return ready;
-    }
-    // The events themselves do not matter: the caller lists the directory again.
-    char buffer[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
-    while (read(fd, buffer, sizeof buffer) > 0) {
-    }
-    return 1;
-}
-
 long wirefeed_read_arrivals(int fd, int timeout_ms, char *out, size_t capacity) {
     struct pollfd descriptor = {.fd = fd, .events = POLLIN};
     int ready;

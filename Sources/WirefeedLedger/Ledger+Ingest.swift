@@ -222,8 +222,7 @@ extension Ledger {
     /// The next spool name: the sequence is counted in the transaction and saved once at its end.
     private static func nextName(_ sequence: inout Int64, slug: String, version: Int) -> String {
         sequence += 1
-        let digits = String(sequence)
-        return String(repeating: "0", count: max(0, 12 - digits.count)) + digits + "-\(slug)-v\(version)"
+        return SpoolName.make(sequence: sequence, slug: slug, version: version)
     }
 }
 

@@ -79,7 +79,7 @@ public final class Ledger: Sendable {
             for row in try Row.fetchAll(
                 db,
                 sql: "SELECT spool_name, staged_from FROM stories WHERE spool_name >= ?",
-                arguments: [Self.sequencePrefix(published + 1)]
+                arguments: [SpoolName.sequencePrefix(published + 1)]
             ) {
                 let name: String = row["spool_name"]
                 staged[name] = row["staged_from"] ?? name
@@ -113,12 +113,6 @@ public final class Ledger: Sendable {
         try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'published_sequence'") ?? 0
     }
 
-    /// The 12-digit prefix of the spool names of a sequence number: names compare like their
-    /// sequences.
-    static func sequencePrefix(_ sequence: Int64) -> String {
-        let digits = String(sequence)
-        return String(repeating: "0", count: max(0, 12 - digits.count)) + digits
-    }
 
     /// Which of these content hashes the ledger has seen (a story with one is a repeat or a
     /// duplicate, not worth rendering ahead).
@@ -141,7 +135,7 @@ public final class Ledger: Sendable {
         let cutoff = now.addingTimeInterval(-retention)
         return try pool.write { db in
             // Never a version still on its way into new/.
-            let unpublished = Self.sequencePrefix(try Self.publishedSequence(db) + 1)
+            let unpublished = SpoolName.sequencePrefix(try Self.publishedSequence(db) + 1)
             let condition = """
                 stories.last_seen < ? AND stories.spool_name < '\(unpublished)'
                 AND stories.last_seen < COALESCE((SELECT last_body_at FROM feeds WHERE feeds.id = stories.feed_id), 0)

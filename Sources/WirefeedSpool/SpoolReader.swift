@@ -41,7 +41,7 @@ public final class SpoolWatch {
 
     /// Blocks until a file arrives in `new/` or the time is up; true when something arrived.
     public func wait(milliseconds: Int32) -> Bool {
-        Syscalls.waitForChange(descriptor, timeoutMilliseconds: milliseconds)
+        Syscalls.arrivals(descriptor, timeoutMilliseconds: milliseconds) != []
     }
 
     /// Blocks until stories arrive in `new/` or the time is up, and names them (in arrival order,

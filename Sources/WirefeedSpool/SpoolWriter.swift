@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright (c) 2026 the wirefeed authors
 
+import WirefeedModel
+
 /// One story version as the spool stores it: `<name>.json` (ninjs) and, when the text format is
 /// on, `<name>.txt`, written before the `.json` that consumers key on.
 public struct SpoolFile: Sendable, Equatable {
@@ -17,8 +19,7 @@ public struct SpoolFile: Sendable, Equatable {
 
     /// The file name for a story version: names sort in ingestion order and say what they hold.
     public static func name(sequence: Int64, slug: String, version: Int) -> String {
-        let digits = String(sequence)
-        return String(repeating: "0", count: max(0, 12 - digits.count)) + digits + "-\(slug)-v\(version)"
+        SpoolName.make(sequence: sequence, slug: slug, version: version)
     }
 }
 

@@ -14,8 +14,6 @@ int wirefeed_watch_directory(const char *_Nonnull directory);
 
 /// Waits up to `timeout_ms` (-1: forever) for events on a descriptor from
 /// `wirefeed_watch_directory` and drains them: 1 when something happened, 0 on timeout, -1 on error.
-int wirefeed_wait_for_directory_change(int fd, int timeout_ms);
-
 /// Waits up to `timeout_ms` for files to arrive in the watched directory and writes their names,
 /// each NUL-terminated, into `out`. Returns the bytes written (0 on timeout), -1 on error, or -2
 /// when events were lost (the kernel's queue overflowed, or `out` was too small): list again.

@@ -95,25 +95,20 @@ public final class IngestBatcher: Sendable {
         queue.async { [self] in
             commit(updates)
             slots.signal()
-            // What gathered while this batch was committed goes next, if it holds stories.
-            let next: [FeedUpdate]? = pending.withLock { pending in
-                pending.inFlight -= 1
-                guard pending.inFlight == 0, pending.stories > 0 else { return nil }
-                return take(&pending)
-            }
-            if let next { commitFromQueue(next) }
+            // What gathered while a batch was committed goes next, if it holds stories (taken on
+            // the commit queue itself: no slot to wait for).
+            while let next = takeGathered() { commit(next) }
         }
     }
 
-    /// Commits a batch taken on the commit queue itself (no slot to wait for: this is the queue).
-    private func commitFromQueue(_ updates: [FeedUpdate]) {
-        commit(updates)
-        let next: [FeedUpdate]? = pending.withLock { pending in
+    /// Ends the batch just committed and takes what gathered meanwhile, when nothing else is in
+    /// flight and it holds stories.
+    private func takeGathered() -> [FeedUpdate]? {
+        pending.withLock { pending in
             pending.inFlight -= 1
             guard pending.inFlight == 0, pending.stories > 0 else { return nil }
             return take(&pending)
         }
-        if let next { commitFromQueue(next) }
     }
 
     private func commit(_ updates: [FeedUpdate]) {

@@ -81,9 +81,8 @@ public final class StoryPipeline: Sendable {
         case .written: return nil
         case .rendered(let json, let text): return SpoolFile(name: entry.name, json: json, text: writesText ? text : nil)
         case nil:
-            guard case .rendered(let json, let text) = preparer.render(entry.story, uri: entry.uri, version: entry.version, firstCreated: entry.firstCreated)
-            else { return nil }
-            return SpoolFile(name: entry.name, json: json, text: text)
+            let files = preparer.render(entry.story, uri: entry.uri, version: entry.version, firstCreated: entry.firstCreated)
+            return SpoolFile(name: entry.name, json: files.json, text: files.text)
         }
     }
 }

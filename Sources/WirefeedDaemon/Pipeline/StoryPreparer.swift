@@ -55,28 +55,26 @@ public struct StoryPreparer: Sendable {
             let uri = key.uri
             var draft: StoryDraft?
             if !known.contains(hashes[index]) {
-                draft = write(render(story, uri: uri, version: 1, firstCreated: story.published ?? fetchedAt))
+                let files = render(story, uri: uri, version: 1, firstCreated: story.published ?? fetchedAt)
+                draft = write(json: files.json, text: files.text)
             }
             prepared.append(PreparedStory(story: story, key: key, hash: hashes[index], uri: uri, draft: draft))
         }
         return (prepared, derivation.guidsMisbehaved)
     }
 
-    /// Writes a rendered draft into `tmp/`; keeps it in memory when that fails (the commit then
-    /// writes it, or reports why it cannot).
-    private func write(_ draft: StoryDraft) -> StoryDraft {
-        guard let spool, case .rendered(let json, let text) = draft,
-            let name = try? spool.writeDraft(json: json, text: text)
-        else { return draft }
+    /// Writes a rendered draft into `tmp/`; keeps it in memory when there is no spool or writing
+    /// fails (the commit then writes it, or reports why it cannot).
+    private func write(json: [UInt8], text: [UInt8]?) -> StoryDraft {
+        guard let spool, let name = try? spool.writeDraft(json: json, text: text) else { return .rendered(json: json, text: text) }
         return .written(name: name)
     }
 
-    /// The spool files of one story version.
-    public func render(_ story: Story, uri: String, version: Int, firstCreated: Date) -> StoryDraft {
+    /// The spool files of one story version: its ninjs JSON and, when the text format is on, its text.
+    public func render(_ story: Story, uri: String, version: Int, firstCreated: Date) -> (json: [UInt8], text: [UInt8]?) {
         let ninjs = NinjsDocument(story: story, uri: uri, version: version, firstCreated: firstCreated)
         var json = ninjs.jsonBytes()
         json.append(0x0A)
-        let text = writesText ? Array(TextRenderer.render(story).utf8) : nil
-        return .rendered(json: json, text: text)
+        return (json, writesText ? Array(TextRenderer.render(story).utf8) : nil)
     }
 }

@@ -50,7 +50,7 @@ public struct FeedPoller: Sendable {
         var logger = logger
         logger[metadataKey: "feed.id"] = "\(feed.id)"
         logger[metadataKey: "feed.url"] = "\(url)"
-        var result = PollResult(feedID: feed.id, url: url, outcome: .skipped, status: nil, bytes: 0, stories: [], milliseconds: 0, error: nil, state: state)
+        var result = PollResult(feedID: feed.id, url: url, outcome: .skipped, status: nil, bytes: 0, milliseconds: 0, error: nil, state: state)
 
         if let reason = state.disabledReason {
             result.error = "disabled: \(reason)"
@@ -160,10 +160,10 @@ public struct FeedPoller: Sendable {
         state.lastChanged = state.lastAttempt
         result.outcome = .fetched
         let stories = StoryNormalizer.normalize(parsed, feedID: feed.id, feedURL: response.effectiveURL)
-        result.setStories(stories)
         result.feedLink = parsed.homePageURL
-        (result.prepared, result.guidsMisbehaved) = preparer.prepare(
+        let prepared = preparer.prepare(
             stories, feedID: feed.id, feedLink: parsed.homePageURL, fetchedAt: state.lastAttempt ?? Date(), firstBody: firstBody)
+        result.setStories(prepared.stories, guidsMisbehaved: prepared.guidsMisbehaved)
         result.hints = PublisherHints(
             timeToLive: parsed.timeToLive,
             updatePeriod: parsed.updatePeriod,

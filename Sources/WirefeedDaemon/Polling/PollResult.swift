@@ -28,14 +28,16 @@ public struct PollResult: Sendable {
     public var outcome: Outcome
     public var status: Int?
     public var bytes: Int
-    /// The stories of a fetched body. ``PollCycle`` hands them to its consumer and then drops them.
-    public private(set) var stories: [Story]
-    /// How many stories the body held (kept when ``stories`` has been dropped).
+    /// The stories of a fetched body, readied for the ledger (``StoryPreparer``). ``PollCycle``
+    /// hands them to its consumer and then drops them.
+    public private(set) var prepared: [PreparedStory] = []
+    /// How many stories the body held (kept when ``prepared`` has been dropped).
     public private(set) var storyCount = 0
-    /// The stories readied for the ledger (``StoryPreparer``), dropped with ``stories``.
-    public internal(set) var prepared: [PreparedStory] = []
     /// Whether the document's guids misbehaved (shared, or the feed's own link).
-    public internal(set) var guidsMisbehaved = false
+    public private(set) var guidsMisbehaved = false
+
+    /// The stories of a fetched body (dates clamped to the fetch time).
+    public var stories: [Story] { prepared.map(\.story) }
     public var milliseconds: Int
     public var error: String?
     /// The feed's state after the poll.
@@ -45,27 +47,25 @@ public struct PollResult: Sendable {
     /// The feed's own link (its home page), for the dedupe's guid checks.
     public internal(set) var feedLink: String?
 
-    init(feedID: String, url: String, outcome: Outcome, status: Int?, bytes: Int, stories: [Story], milliseconds: Int, error: String?, state: FeedState) {
+    init(feedID: String, url: String, outcome: Outcome, status: Int?, bytes: Int, milliseconds: Int, error: String?, state: FeedState) {
         self.feedID = feedID
         self.url = url
         self.outcome = outcome
         self.status = status
         self.bytes = bytes
-        self.stories = stories
-        self.storyCount = stories.count
         self.milliseconds = milliseconds
         self.error = error
         self.state = state
     }
 
-    mutating func setStories(_ stories: [Story]) {
-        self.stories = stories
-        storyCount = stories.count
+    mutating func setStories(_ prepared: [PreparedStory], guidsMisbehaved: Bool) {
+        self.prepared = prepared
+        self.guidsMisbehaved = guidsMisbehaved
+        storyCount = prepared.count
     }
 
     /// Drops the stories, keeping their count.
     mutating func dropStories() {
-        stories = []
         prepared = []
     }
 

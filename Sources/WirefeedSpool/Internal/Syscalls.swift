@@ -105,11 +105,6 @@ enum Syscalls {
         return descriptor
     }
 
-    /// Waits for the watched directory to change; false on timeout.
-    static func waitForChange(_ descriptor: Int32, timeoutMilliseconds: Int32) -> Bool {
-        wirefeed_wait_for_directory_change(descriptor, timeoutMilliseconds) == 1
-    }
-
     /// The names that arrived in a watched directory within the time: `[]` on timeout, nil when
     /// events were lost and the caller must list the directory.
     static func arrivals(_ descriptor: Int32, timeoutMilliseconds: Int32) -> [String]? {
