@@ -67,7 +67,11 @@ struct FetchCommand: AsyncParsableCommand {
             batcher.add(result)
         }
         batcher.drain()
-        try? ledger.prune(now: Date(), retention: configuration.retention.seconds)
+        do {
+            _ = try ledger.prune(now: Date(), retention: configuration.retention.seconds)
+        } catch {
+            logger.warning("pruning the ledger failed; retried next time", metadata: ["error": "\(error)"])
+        }
         let failed = results.filter { $0.outcome == .failed || $0.outcome == .gone || $0.outcome == .throttled }.count
         let bytes = results.reduce(0) { $0 + $1.bytes }
         let stories = results.reduce(0) { $0 + $1.storyCount }

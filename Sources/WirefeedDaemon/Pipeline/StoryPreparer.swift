@@ -20,11 +20,15 @@ public struct StoryPreparer: Sendable {
     public var spool: SpoolWriter?
     /// Asked which content hashes are known; without it every story is rendered ahead.
     public var ledger: Ledger?
+    /// The hashes this cycle has drafted already (each ``FeedPoller`` brings its own): the same
+    /// copy on another feed is not drafted again.
+    public var claims: DraftClaims?
 
-    public init(writesText: Bool, spool: SpoolWriter? = nil, ledger: Ledger? = nil) {
+    public init(writesText: Bool, spool: SpoolWriter? = nil, ledger: Ledger? = nil, claims: DraftClaims? = nil) {
         self.writesText = writesText
         self.spool = spool
         self.ledger = ledger
+        self.claims = claims
     }
 
     /// The stories of one document, and whether its guids misbehaved.
@@ -54,7 +58,7 @@ public struct StoryPreparer: Sendable {
             let key = derivation.keys[index]
             let uri = key.uri
             var draft: StoryDraft?
-            if !known.contains(hashes[index]) {
+            if !known.contains(hashes[index]), claims?.claim(hashes[index]) ?? true {
                 let files = render(story, uri: uri, version: 1, firstCreated: story.published ?? fetchedAt)
                 draft = write(json: files.json, text: files.text)
             }

@@ -22,12 +22,15 @@ public struct FeedPoller: Sendable {
     let preparer: StoryPreparer
 
     /// - Parameter preparer: the pipeline's (``StoryPipeline/preparer``), which writes drafts into
-    ///   its spool; by default stories are readied in memory.
+    ///   its spool; by default stories are readied in memory. A poller is one cycle: it drafts each
+    ///   content hash once (its own ``DraftClaims``).
     public init(fetcher: Fetcher, configuration: WirefeedConfiguration, logger: Logger, preparer: StoryPreparer? = nil) {
         self.fetcher = fetcher
         self.configuration = configuration
         self.logger = logger
-        self.preparer = preparer ?? StoryPreparer(writesText: configuration.outputFormats.contains("txt"))
+        var preparer = preparer ?? StoryPreparer(writesText: configuration.outputFormats.contains("txt"))
+        preparer.claims = DraftClaims()
+        self.preparer = preparer
     }
 
     /// Polls `feed` now.

@@ -152,7 +152,12 @@ public final class WirefeedService: Service, Sendable {
                 notifier.status(line)
                 writeMetrics(configuration, ledger: ledger)
                 if ContinuousClock.now - lastPrune >= Self.pruneInterval {
-                    try? ledger.prune(now: Date(), retention: configuration.retention.seconds)
+                    do {
+                        let pruned = try ledger.prune(now: Date(), retention: configuration.retention.seconds)
+                        if pruned > 0 { logger.info("ledger pruned", metadata: ["ledger.pruned": "\(pruned)"]) }
+                    } catch {
+                        logger.warning("pruning the ledger failed; retried next time", metadata: ["error": "\(error)"])
+                    }
                     lastPrune = ContinuousClock.now
                 }
             }
