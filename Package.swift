@@ -52,7 +52,7 @@ let package = Package(
             ]
         ),
         .target(name: "CSpoolShims"),
-        .target(name: "CMallocTuning"),
+        .target(name: "CJemalloc", linkerSettings: [.linkedLibrary("jemalloc")]),
         .target(
             name: "WirefeedSpool",
             dependencies: ["WirefeedModel", "CSpoolShims"]
@@ -105,7 +105,7 @@ let package = Package(
                 "WirefeedParse",
                 "WirefeedNormalize",
                 "WirefeedDedupe",
-                "CMallocTuning",
+                "CJemalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

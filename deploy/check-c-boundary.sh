@@ -4,7 +4,7 @@
 #
 # The C libraries stay in a small, audited corner: only files under WirefeedParse/XML may import
 # the libxml2 shims, only files under WirefeedFetch/Curl may import libcurl, only the spool's
-# Internal/ its system calls, only MemoryTuning.swift the malloc settings.
+# Internal/ its system calls, only MemoryAllocator.swift jemalloc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
@@ -18,8 +18,8 @@ done < <(
         | grep -v '^Sources/WirefeedFetch/Curl/' || true
     grep -rn --include='*.swift' -E '^\s*(internal |private |public |@_implementationOnly )?import CSpoolShims\b' Sources Tests \
         | grep -v '^Sources/WirefeedSpool/Internal/' || true
-    grep -rn --include='*.swift' -E '^\s*(internal |private |public |@_implementationOnly )?import CMallocTuning\b' Sources Tests \
-        | grep -v '^Sources/wirefeed/MemoryTuning.swift:' || true
+    grep -rn --include='*.swift' -E '^\s*(internal |private |public |@_implementationOnly )?import CJemalloc\b' Sources Tests \
+        | grep -v '^Sources/wirefeed/MemoryAllocator.swift:' || true
     grep -rln --include='*.c' --include='*.h' '#include <libxml/' Sources | grep -v '^Sources/CLibXML2Shims/xml_shims.c$' || true
 )
 exit $status

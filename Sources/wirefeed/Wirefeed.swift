@@ -13,12 +13,11 @@ struct Wirefeed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wirefeed",
         abstract: "Wire-feed ingestion daemon: polls RSS and Atom feeds into a spool of normalized stories, each exactly once.",
-        version: WirefeedVersion.current,
+        version: "\(WirefeedVersion.current) (\(MemoryAllocator.description))",
         subcommands: [RunCommand.self, FetchCommand.self, TriggerCommand.self, TailCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, RenderCommand.self]
     )
 
     static func main() async {
-        MemoryTuning.apply()
         LibXML2.initialize()
         signal(SIGPIPE, SIG_IGN)  // libcurl runs with CURLOPT_NOSIGNAL
         LoggingSystem.bootstrap { KeyValueLogHandler(label: $0) }
