@@ -134,10 +134,10 @@ private struct ConversionState {
             if !isEmpty { openKept.append(kept) }
         case .text(let text):
             guard droppedDepth == 0 else { return }
-            if pendingBreaks >= 2, text.unicodeScalars.contains(where: { !$0.isCollapsibleSpace }) {
-                endParagraph()
+            if pendingBreaks > 0, text.unicodeScalars.contains(where: { !$0.isCollapsibleSpace }) {
+                if pendingBreaks >= 2 { endParagraph() }
+                pendingBreaks = 0
             }
-            if text.unicodeScalars.contains(where: { !$0.isCollapsibleSpace }) { pendingBreaks = 0 }
             line.append(text)
             html += HTMLEscaping.escapeText(text)
         case .end(let name):
@@ -164,29 +164,40 @@ private struct ConversionState {
     /// Writes the start tag when the element is allowed; returns whether it did.
     private mutating func writeStart(_ name: String, _ attributes: [(name: String, value: String)], isEmpty: Bool) -> Bool {
         guard let allowedAttributes = HTMLPolicy.allowed[name] else { return false }
+        if isEmpty && !HTMLPolicy.void.contains(name) {
+            return false  // an empty <p></p> or <b></b> adds nothing
+        }
         var tag = "<" + name
+        var hasSource = false
+        var hasLink = false
         for (attribute, value) in attributes where allowedAttributes.contains(attribute) {
             var value = value
             if HTMLPolicy.urlAttributes.contains(attribute) {
                 guard let url = Self.safeURL(value, base: baseURL, allowMail: attribute == "href") else { continue }
                 value = url
+                if attribute == "src" { hasSource = true }
+                if attribute == "href" { hasLink = true }
             }
-            tag += " \(attribute)=\"\(HTMLEscaping.escapeAttribute(value))\""
+            tag += " "
+            tag += attribute
+            tag += "=\""
+            tag += HTMLEscaping.escapeAttribute(value)
+            tag += "\""
         }
-        if name == "img" && !tag.contains(" src=") { return false }
-        if name == "a" && tag.contains(" href=") { tag += " rel=\"nofollow noopener\"" }
+        if name == "img" && !hasSource { return false }
+        if name == "a" && hasLink { tag += " rel=\"nofollow noopener\"" }
         tag += ">"
-        if isEmpty && !HTMLPolicy.void.contains(name) {
-            return false  // an empty <p></p> or <b></b> adds nothing
-        }
         html += tag
         return true
     }
 
+    /// A 1×1 image (`width="1" height="1"`, "px" allowed): a tracking pixel.
     private static func isTrackingPixel(_ attributes: [(name: String, value: String)]) -> Bool {
         func size(_ name: String) -> Int? {
             guard let value = attributes.first(where: { $0.name == name })?.value else { return nil }
-            return Int(value.trimmingWhitespace().replacingOccurrences(of: "px", with: ""))
+            var digits = Substring(value.trimmingWhitespace())
+            if digits.hasSuffix("px") { digits = digits.dropLast(2) }
+            return Int(digits)
         }
         guard let width = size("width"), let height = size("height") else { return false }
         return width <= 1 && height <= 1
@@ -204,12 +215,18 @@ private struct ConversionState {
 /// Escaping for text and attribute values written into HTML.
 enum HTMLEscaping {
     static func escapeText(_ text: String) -> String {
-        var needsEscape = false
-        for byte in text.utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
-            needsEscape = true
-            break
+        escape(text, quotes: false)
+    }
+
+    static func escapeAttribute(_ value: String) -> String {
+        escape(value, quotes: true)
+    }
+
+    private static func escape(_ text: String, quotes: Bool) -> String {
+        func special(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || (quotes && byte == UInt8(ascii: "\""))
         }
-        guard needsEscape else { return text }
+        guard text.utf8.contains(where: special) else { return text }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -217,14 +234,11 @@ enum HTMLEscaping {
             case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where quotes: escaped.append(contentsOf: "&quot;".utf8)
             default: escaped.append(byte)
             }
         }
         return String(decoding: escaped, as: UTF8.self)
-    }
-
-    static func escapeAttribute(_ value: String) -> String {
-        escapeText(value).replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
 
