@@ -50,14 +50,18 @@ public struct SpoolWriter: Sendable {
         self.directory = directory
     }
 
-    /// Creates `tmp/` and `new/` when missing.
+    /// Creates `tmp/` (with its draft folders) and `new/` when missing.
     public func prepare() throws(SpoolError) {
         try Syscalls.makeDirectory(directory)
         try Syscalls.makeDirectory(temporaryDirectory)
+        for folder in DraftName.folders {
+            try Syscalls.makeDirectory(temporaryDirectory + "/" + folder)
+        }
         try Syscalls.makeDirectory(newDirectory)
     }
 
-    /// Writes a story version's files into `tmp/` under a fresh draft name (`draft-…`), not yet
+    /// Writes a story version's files into a draft folder of `tmp/` under a fresh draft name
+    /// (`drafts-<n>/draft-…`, relative to `tmp/`), not yet
     /// durable: the poll that rendered it writes it, on any core, and the batch that publishes it
     /// makes it durable with the rest (``stage(_:drafts:)``). On failure nothing is left behind.
     /// - Returns: the draft name, for ``publish(_:)-swift.method`` as a ``SpoolMove/source``.
@@ -112,6 +116,9 @@ public struct SpoolWriter: Sendable {
                     _ = try Syscalls.syncFileIfPresent(temporaryDirectory + "/" + draft + ".json")
                 }
                 try Syscalls.syncDirectory(temporaryDirectory)
+                for folder in Set(drafts.compactMap(DraftName.folder(of:))) {
+                    try Syscalls.syncDirectory(temporaryDirectory + "/" + folder)
+                }
             } else {
                 try Syscalls.syncFileSystem(of: temporaryDirectory)
             }
@@ -151,7 +158,16 @@ public struct SpoolWriter: Sendable {
     public func reconcile(recorded: [SpoolMove]) throws(SpoolError) -> [String] {
         let bySource = Dictionary(recorded.map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
         var toPublish: Set<SpoolMove> = []
-        for file in try Syscalls.list(temporaryDirectory) {
+        let draftFolders = Set(DraftName.folders)
+        var files: [String] = []
+        for entry in try Syscalls.list(temporaryDirectory) {
+            if draftFolders.contains(entry) {
+                files += try Syscalls.list(temporaryDirectory + "/" + entry).map { entry + "/" + $0 }
+            } else {
+                files.append(entry)
+            }
+        }
+        for file in files {
             let name = file.hasSuffix(".json") ? String(file.dropLast(5)) : file.hasSuffix(".txt") ? String(file.dropLast(4)) : file
             if let move = bySource[name] {
                 toPublish.insert(move)

@@ -22,7 +22,7 @@ struct StoryPreparerTests {
     }
 
     func draftsInTmp() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory + "/tmp").sorted()
+        try FileManager.default.subpathsOfDirectory(atPath: directory + "/tmp").filter { $0.contains("/draft-") }.sorted()
     }
 
     @Test func theSameCopyOnTwoFeedsIsDraftedOncePerCycle() throws {

@@ -13,8 +13,20 @@ struct SpoolWriterTests {
         names.map { SpoolFile(name: $0, json: Array("{\"uri\":\"urn:x:\($0)\"}\n".utf8), text: Array("H\n\n\($0)\n".utf8)) }
     }
 
+    /// The files in a folder of the spool; in `tmp/`, those of its draft folders too (as
+    /// `drafts-<n>/<name>`), the folders themselves left out.
     func list(_ folder: String) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: directory + "/" + folder).sorted()
+        let path = directory + "/" + folder
+        var files: [String] = []
+        for entry in try FileManager.default.contentsOfDirectory(atPath: path) {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path + "/" + entry, isDirectory: &isFolder), isFolder.boolValue {
+                files += try FileManager.default.contentsOfDirectory(atPath: path + "/" + entry).map { entry + "/" + $0 }
+            } else {
+                files.append(entry)
+            }
+        }
+        return files.sorted()
     }
 
     @Test func namesSortInIngestionOrderAndSayWhatTheyHold() {
@@ -62,7 +74,7 @@ struct SpoolWriterTests {
         let spool = SpoolWriter(directory: directory)
         try spool.prepare()
         let draft = try spool.writeDraft(json: Array("{}\n".utf8), text: Array("T\n".utf8))
-        #expect(draft.hasPrefix("draft-"))
+        #expect(draft.hasPrefix("drafts-") && draft.contains("/draft-"), "in a draft folder of tmp/")
         #expect(try list("tmp") == [draft + ".json", draft + ".txt"])
         try spool.stage([], drafts: [draft])
         try spool.publish([SpoolMove(name: "000000000001-a-v1", source: draft)])
