@@ -15,8 +15,9 @@ import WirefeedNormalize
 /// Group commit: batches are committed on a serial queue of their own while the caller goes on
 /// polling and parsing. When the queue is idle, a result with stories is committed at once (a
 /// manual fetch lands its new story within milliseconds); while a commit runs, results gather into
-/// the next batch (a cold start of thousands of feeds costs a few dozen commits). At most one
-/// batch waits, which bounds memory. ``drain()`` waits for the last one.
+/// the next batch (a cold start of thousands of feeds costs a few dozen commits). A recorded
+/// batch's renames into `new/` run on a third queue while the next batch is recorded. At most one
+/// batch waits and one is being published, which bounds memory. ``drain()`` waits for the last one.
 public final class IngestBatcher: Sendable {
     public let pipeline: StoryPipeline
     public let maximumStories: Int
@@ -24,6 +25,10 @@ public final class IngestBatcher: Sendable {
     private let logger: Logger
     private let queue = DispatchQueue(label: "wirefeed.ingest")
     private let slots = DispatchSemaphore(value: 1)
+    /// Renames into `new/` run here, while the commit queue records the next batch.
+    private let publisher = DispatchQueue(label: "wirefeed.publish")
+    /// At most one batch is being published while the next one is recorded.
+    private let publishing = DispatchSemaphore(value: 1)
 
     private struct Pending {
         var updates: [FeedUpdate] = []
@@ -88,6 +93,7 @@ public final class IngestBatcher: Sendable {
         }
         if !rest.isEmpty { enqueue(rest) }
         queue.sync {}
+        publisher.sync {}
     }
 
     private func enqueue(_ updates: [FeedUpdate]) {
@@ -113,7 +119,16 @@ public final class IngestBatcher: Sendable {
 
     private func commit(_ updates: [FeedUpdate]) {
         do {
-            let summary = try pipeline.commit(updates)
+            let summary = try pipeline.record(updates)
+            publishing.wait()
+            publisher.async { [self] in
+                do {
+                    try pipeline.publish(summary)
+                } catch {
+                    logger.error("moving a recorded batch into new/ failed; it is retried with the next batch", metadata: ["error": "\(error)", "batch.stories": "\(summary.staged.count)"])
+                }
+                publishing.signal()
+            }
             let counts = summary.total
             totals.withLock { totals in
                 totals.counts.newStories += counts.newStories

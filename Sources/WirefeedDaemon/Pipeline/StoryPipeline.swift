@@ -3,6 +3,7 @@
 
 import Foundation
 import Logging
+import Synchronization
 import WirefeedLedger
 import WirefeedModel
 import WirefeedNormalize
@@ -23,6 +24,13 @@ public final class StoryPipeline: Sendable {
     public let spool: SpoolWriter
     public let preparer: StoryPreparer
     private let logger: Logger
+    /// Recorded versions whose renames failed, to publish with the next batch's.
+    private struct Unpublished {
+        var moves: [SpoolMove] = []
+        var through: Int64 = 0
+    }
+
+    private let unpublished = Mutex(Unpublished())
 
     public var writesText: Bool { preparer.writesText }
 
@@ -51,9 +59,10 @@ public final class StoryPipeline: Sendable {
         return published
     }
 
-    /// Records and spools one batch.
+    /// Records one batch and makes its files durable in `tmp/`; ``publish(_:)`` then moves them
+    /// into `new/` (on a queue of its own, while the next batch is recorded).
     /// - Throws: ``SpoolError`` or a ledger error; nothing of the batch is then recorded.
-    public func commit(_ updates: [FeedUpdate]) throws -> IngestSummary {
+    public func record(_ updates: [FeedUpdate]) throws -> IngestSummary {
         let drafts = updates.flatMap { $0.stories ?? [] }.compactMap(\.draft?.writtenName)
         let summary: IngestSummary
         do {
@@ -69,9 +78,23 @@ public final class StoryPipeline: Sendable {
         }
         let used = Set(summary.stagedFrom.values)
         spool.discardDrafts(drafts.filter { !used.contains($0) })
-        try spool.publish(summary.staged.map { SpoolMove(name: $0, source: summary.stagedFrom[$0]) })
-        ledger.notePublished(through: summary.lastSequence)
         return summary
+    }
+
+    /// Moves a recorded batch's files into `new/` and notes it in the ledger. Batches are published
+    /// in the order they were recorded. Should the renames fail (a full or read-only spool), the
+    /// batch is kept and published first next time, and the ledger's watermark stays before it: a
+    /// restart's ``reconcile()`` finishes it at the latest.
+    /// - Throws: the ``SpoolError`` of this attempt.
+    public func publish(_ summary: IngestSummary) throws {
+        let waiting = unpublished.withLock { waiting in
+            waiting.moves += summary.staged.map { SpoolMove(name: $0, source: summary.stagedFrom[$0]) }
+            waiting.through = max(waiting.through, summary.lastSequence)
+            return waiting
+        }
+        try spool.publish(waiting.moves)
+        unpublished.withLock { $0 = Unpublished() }
+        ledger.notePublished(through: waiting.through)
     }
 
     /// The files the commit writes for an entry: none when its poll wrote them ahead as a draft;
