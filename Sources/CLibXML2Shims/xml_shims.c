@@ -8,8 +8,9 @@
 
 #include <libxml/xmlversion.h>
 #include <libxml/HTMLparser.h>
-#include <libxml/HTMLtree.h>
+#include <libxml/HTMLtree.h>  // htmlIsBooleanAttr
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 
@@ -35,7 +36,6 @@ enum { WIREFEED_ERROR_MESSAGE_CAPACITY = 256 };
 
 struct wirefeed_xml_reader {
     xmlTextReaderPtr reader;
-    xmlDocPtr html_document;  // owned when the reader walks a parsed HTML tree
     int error_count;
     int first_error_line;
     char first_error[WIREFEED_ERROR_MESSAGE_CAPACITY];
@@ -82,38 +82,223 @@ wirefeed_xml_reader *wirefeed_xml_reader_open(const char *bytes, int length) {
     return state;
 }
 
-wirefeed_xml_reader *wirefeed_html_reader_open(const char *bytes, int length) {
-    struct wirefeed_xml_reader *state = calloc(1, sizeof *state);
-    if (state == NULL) {
-        return NULL;
+// ---- HTML fragments through SAX: one flat buffer of events, no tree, no per-node calls from Swift.
+
+struct wirefeed_html_walk {
+    wirefeed_html_events *events;
+    size_t open_start;   // offset of the flag byte of the latest start with no child yet, or SIZE_MAX
+    size_t last_text;    // offset of the length of the latest text record, if it is the last record
+    int depth;
+    // The names of the open elements (libxml2's dictionary owns them): an end record names the
+    // element it closes, as a tree would, whatever name libxml2 passes with the end.
+    const xmlChar **open_names;
+    int open_capacity;
+};
+
+static int wirefeed_events_reserve(wirefeed_html_events *events, size_t more) {
+    if (events->failed) {
+        return 0;
     }
-    // No HTML_PARSE_NOIMPLIED: a fragment with several top-level elements then gets one <html><body>
-    // root, which the tree walker needs (it mis-nests sibling roots).
-    int options = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-        | HTML_PARSE_COMPACT;
-    state->html_document = htmlReadMemory(bytes, length, NULL, "UTF-8", options);
-    if (state->html_document == NULL) {
-        // An empty or whitespace-only fragment yields no document: walk an empty one instead.
-        state->html_document = htmlNewDocNoDtD(NULL, NULL);
-        if (state->html_document == NULL) {
-            free(state);
-            return NULL;
+    if (events->length + more <= events->capacity) {
+        return 1;
+    }
+    size_t capacity = events->capacity == 0 ? 4096 : events->capacity;
+    while (capacity < events->length + more) {
+        capacity *= 2;
+    }
+    uint8_t *bytes = realloc(events->bytes, capacity);
+    if (bytes == NULL) {
+        events->failed = 1;
+        return 0;
+    }
+    events->bytes = bytes;
+    events->capacity = capacity;
+    return 1;
+}
+
+static void wirefeed_events_put(wirefeed_html_events *events, const void *bytes, size_t count) {
+    memcpy(events->bytes + events->length, bytes, count);
+    events->length += count;
+}
+
+static void wirefeed_events_put_string(wirefeed_html_events *events, const xmlChar *string) {
+    uint32_t count = string == NULL ? 0 : (uint32_t)strlen((const char *)string);
+    wirefeed_events_put(events, &count, sizeof count);
+    if (count > 0) {
+        wirefeed_events_put(events, string, count);
+    }
+}
+
+static size_t wirefeed_string_size(const xmlChar *string) {
+    return sizeof(uint32_t) + (string == NULL ? 0 : strlen((const char *)string));
+}
+
+// libxml2's own depth limit for a tree (xmlParserMaxDepth without XML_PARSE_HUGE): the element that
+// would go deeper is the last, empty, and the parse stops there, as it does when building a tree.
+enum { WIREFEED_HTML_MAX_DEPTH = 256 };
+
+static void wirefeed_html_start(void *context, const xmlChar *name, const xmlChar **attributes) {
+    struct wirefeed_html_walk *walk = ((htmlParserCtxtPtr)context)->_private;
+    wirefeed_html_events *events = walk->events;
+    int too_deep = walk->depth >= WIREFEED_HTML_MAX_DEPTH;
+    size_t size = 2 + wirefeed_string_size(name) + sizeof(uint32_t);
+    uint32_t count = 0;
+    for (const xmlChar **attribute = attributes; attribute != NULL && attribute[0] != NULL; attribute += 2) {
+        size += 2 * wirefeed_string_size(attribute[0]) + wirefeed_string_size(attribute[1]);
+        count += 1;
+    }
+    if (!wirefeed_events_reserve(events, size)) {
+        return;
+    }
+    events->bytes[events->length++] = WIREFEED_HTML_START;
+    walk->open_start = events->length;
+    events->bytes[events->length++] = 0;
+    wirefeed_events_put_string(events, name);
+    wirefeed_events_put(events, &count, sizeof count);
+    for (const xmlChar **attribute = attributes; attribute != NULL && attribute[0] != NULL; attribute += 2) {
+        wirefeed_events_put_string(events, attribute[0]);
+        // A bare boolean attribute (<input disabled>) reads as its own name, as in a tree.
+        const xmlChar *value = attribute[1] == NULL && htmlIsBooleanAttr(attribute[0]) ? attribute[0] : attribute[1];
+        wirefeed_events_put_string(events, value);
+    }
+    walk->last_text = SIZE_MAX;
+    if (too_deep) {
+        events->bytes[walk->open_start] = 1;
+        walk->open_start = SIZE_MAX;
+        xmlStopParser(context);
+        return;
+    }
+    if (walk->depth >= walk->open_capacity) {
+        int capacity = walk->open_capacity == 0 ? 32 : walk->open_capacity * 2;
+        const xmlChar **names = realloc(walk->open_names, (size_t)capacity * sizeof *names);
+        if (names == NULL) {
+            events->failed = 1;
+            return;
         }
+        walk->open_names = names;
+        walk->open_capacity = capacity;
     }
-    state->reader = xmlReaderWalker(state->html_document);
-    if (state->reader == NULL) {
-        xmlFreeDoc(state->html_document);
-        free(state);
-        return NULL;
+    walk->open_names[walk->depth] = name;
+    walk->depth += 1;
+}
+
+static void wirefeed_html_end(void *context, const xmlChar *name) {
+    struct wirefeed_html_walk *walk = ((htmlParserCtxtPtr)context)->_private;
+    wirefeed_html_events *events = walk->events;
+    if (walk->depth <= 0 || events->failed) {
+        return;
     }
-    return state;
+    walk->depth -= 1;
+    name = walk->open_names[walk->depth];
+    walk->last_text = SIZE_MAX;
+    if (walk->open_start != SIZE_MAX) {
+        // No child since it opened: an empty element, which gets no end record.
+        if (!events->failed) {
+            events->bytes[walk->open_start] = 1;
+        }
+        walk->open_start = SIZE_MAX;
+        return;
+    }
+    if (!wirefeed_events_reserve(events, 1 + wirefeed_string_size(name))) {
+        return;
+    }
+    events->bytes[events->length++] = WIREFEED_HTML_END;
+    wirefeed_events_put_string(events, name);
+}
+
+static void wirefeed_html_characters(void *context, const xmlChar *characters, int length) {
+    struct wirefeed_html_walk *walk = ((htmlParserCtxtPtr)context)->_private;
+    wirefeed_html_events *events = walk->events;
+    // Text outside every element has no parent in a tree either: it is dropped there too.
+    if (walk->depth <= 0 || length <= 0) {
+        return;
+    }
+    walk->open_start = SIZE_MAX;
+    if (walk->last_text != SIZE_MAX) {
+        if (!wirefeed_events_reserve(events, (size_t)length)) {
+            return;
+        }
+        uint32_t count;
+        memcpy(&count, events->bytes + walk->last_text, sizeof count);
+        count += (uint32_t)length;
+        memcpy(events->bytes + walk->last_text, &count, sizeof count);
+        wirefeed_events_put(events, characters, (size_t)length);
+        return;
+    }
+    if (!wirefeed_events_reserve(events, 1 + sizeof(uint32_t) + (size_t)length)) {
+        return;
+    }
+    events->bytes[events->length++] = WIREFEED_HTML_TEXT;
+    walk->last_text = events->length;
+    uint32_t count = (uint32_t)length;
+    wirefeed_events_put(events, &count, sizeof count);
+    wirefeed_events_put(events, characters, (size_t)length);
+}
+
+// A comment or processing instruction is a child, though it makes no event.
+static void wirefeed_html_other_child(struct wirefeed_html_walk *walk) {
+    if (walk->depth > 0) {
+        walk->open_start = SIZE_MAX;
+        walk->last_text = SIZE_MAX;
+    }
+}
+
+static void wirefeed_html_comment(void *context, const xmlChar *value) {
+    (void)value;
+    wirefeed_html_other_child(((htmlParserCtxtPtr)context)->_private);
+}
+
+static void wirefeed_html_processing_instruction(void *context, const xmlChar *target, const xmlChar *data) {
+    (void)target;
+    (void)data;
+    wirefeed_html_other_child(((htmlParserCtxtPtr)context)->_private);
+}
+
+void wirefeed_html_events_parse(const char *bytes, int length, wirefeed_html_events *events) {
+    struct wirefeed_html_walk walk = {.events = events, .open_start = SIZE_MAX, .last_text = SIZE_MAX};
+    htmlParserCtxtPtr context = htmlCreateMemoryParserCtxt(bytes, length);
+    if (context == NULL) {
+        return;  // an empty fragment (or no memory for a parser): no events, as from an empty tree
+    }
+    // libxml2's forgiving HTML parse, SAX only: it closes unclosed elements and implies html/body
+    // around a fragment through the same callbacks that would build a tree.
+    memset(context->sax, 0, sizeof(htmlSAXHandler));
+    context->sax->startElement = wirefeed_html_start;
+    context->sax->endElement = wirefeed_html_end;
+    context->sax->characters = wirefeed_html_characters;
+    context->sax->cdataBlock = wirefeed_html_characters;
+    context->sax->comment = wirefeed_html_comment;
+    context->sax->processingInstruction = wirefeed_html_processing_instruction;
+    context->_private = &walk;
+    htmlCtxtUseOptions(context, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                                    | HTML_PARSE_COMPACT);
+    // The bytes are UTF-8 whatever a <meta charset> inside them says.
+    xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8 != NULL) {
+        xmlSwitchToEncoding(context, utf8);
+        if (context->input->encoding != NULL) {
+            xmlFree((xmlChar *)context->input->encoding);
+        }
+        context->input->encoding = xmlStrdup(BAD_CAST "UTF-8");
+    }
+    htmlParseDocument(context);
+    // Whatever libxml2 left open is closed, as every element of a tree ends.
+    while (walk.depth > 0 && !events->failed) {
+        wirefeed_html_end(context, NULL);
+    }
+    htmlFreeParserCtxt(context);
+    free(walk.open_names);
+}
+
+void wirefeed_html_events_free(wirefeed_html_events *events) {
+    free(events->bytes);
+    events->bytes = NULL;
+    events->length = 0;
+    events->capacity = 0;
 }
 
 void wirefeed_xml_reader_free(wirefeed_xml_reader *state) {
     xmlFreeTextReader(state->reader);
-    if (state->html_document != NULL) {
-        xmlFreeDoc(state->html_document);
-    }
     free(state);
 }
 

@@ -33,12 +33,7 @@ enum {
 /// The bytes must outlive the reader. Returns NULL when libxml2 cannot allocate a parser.
 wirefeed_xml_reader *_Nullable wirefeed_xml_reader_open(const char *bytes, int length);
 
-/// Parses `length` bytes of UTF-8 HTML (a fragment or a page) with libxml2's forgiving HTML
-/// parser and opens a reader that walks the resulting tree. Returns NULL on allocation failure.
-wirefeed_xml_reader *_Nullable wirefeed_html_reader_open(const char *bytes, int length);
-
-/// Frees the reader and everything it owns. The corresponding C functions are `xmlFreeTextReader`
-/// and `xmlFreeDoc`.
+/// Frees the reader and everything it owns. The corresponding C function is `xmlFreeTextReader`.
 void wirefeed_xml_reader_free(wirefeed_xml_reader *reader);
 
 /// Moves to the next node: 1 on success, 0 at the end, -1 on an unrecoverable error.
@@ -71,6 +66,27 @@ int wirefeed_xml_reader_error_count(wirefeed_xml_reader *reader);
 /// The first error's message (NUL-terminated, possibly empty) and line.
 const char *wirefeed_xml_reader_first_error(wirefeed_xml_reader *reader);
 int wirefeed_xml_reader_first_error_line(wirefeed_xml_reader *reader);
+
+/// The events of an HTML fragment, parsed with libxml2's forgiving HTML parser (recovering, no
+/// network, no error output) through SAX, without building a tree. One record per event, each
+/// starting with its kind byte; lengths are 32-bit, in host byte order:
+///   WIREFEED_HTML_START, empty flag byte, name length + name, attribute count (32-bit), then per
+///     attribute: name length + name, value length + value. An empty element (no child at all)
+///     has the flag set and gets no end record.
+///   WIREFEED_HTML_TEXT, length + text (adjacent text is one record).
+///   WIREFEED_HTML_END, name length + name.
+typedef struct wirefeed_html_events {
+    uint8_t *_Nullable bytes;
+    size_t length;
+    size_t capacity;
+    int failed;  // memory ran out: the events are incomplete
+} wirefeed_html_events;
+
+enum { WIREFEED_HTML_START = 1, WIREFEED_HTML_TEXT = 2, WIREFEED_HTML_END = 3 };
+
+/// Fills `events` (zeroed by the caller) from `bytes`; free them with `wirefeed_html_events_free`.
+void wirefeed_html_events_parse(const char *bytes, int length, wirefeed_html_events *events);
+void wirefeed_html_events_free(wirefeed_html_events *events);
 
 /// The Unicode scalar of an HTML 4 named entity (`nbsp` -> 160), or 0 when the name is unknown.
 /// The corresponding C function is `htmlEntityLookup`.

@@ -215,18 +215,21 @@ private struct ConversionState {
 /// Escaping for text and attribute values written into HTML.
 enum HTMLEscaping {
     static func escapeText(_ text: String) -> String {
-        escape(text, quotes: false)
+        for byte in text.utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+            return escaped(text, quotes: false)
+        }
+        return text
     }
 
     static func escapeAttribute(_ value: String) -> String {
-        escape(value, quotes: true)
+        for byte in value.utf8
+        where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") {
+            return escaped(value, quotes: true)
+        }
+        return value
     }
 
-    private static func escape(_ text: String, quotes: Bool) -> String {
-        func special(_ byte: UInt8) -> Bool {
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || (quotes && byte == UInt8(ascii: "\""))
-        }
-        guard text.utf8.contains(where: special) else { return text }
+    private static func escaped(_ text: String, quotes: Bool) -> String {
         var escaped: [UInt8] = []
         escaped.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

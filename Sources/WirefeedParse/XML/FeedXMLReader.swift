@@ -59,28 +59,6 @@ final class FeedXMLReader {
         self.handle = handle
     }
 
-    /// Parses an HTML fragment with libxml2's forgiving HTML parser and walks the resulting tree.
-    init?(htmlFragment html: String) {
-        var html = html
-        let storage: UnsafeMutableRawBufferPointer = html.withUTF8 { utf8 in
-            let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(utf8.count, 1), alignment: 1)
-            storage.copyMemory(from: UnsafeRawBufferPointer(utf8))
-            return storage
-        }
-        let count = html.utf8.count
-        guard count < Int(Int32.max),
-            let handle = wirefeed_html_reader_open(
-                storage.baseAddress!.assumingMemoryBound(to: CChar.self),
-                Int32(count)
-            )
-        else {
-            storage.deallocate()
-            return nil
-        }
-        self.storage = storage
-        self.handle = handle
-    }
-
     deinit {
         wirefeed_xml_reader_free(handle)
         storage.deallocate()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright (c) 2026 the wirefeed authors
 
+internal import CLibXML2Shims
+
 /// One step of a walk through an HTML fragment.
 public enum HTMLEvent: Sendable, Equatable {
     /// An element opens. `isEmpty` elements (`<br>`, `<img>`, `<p></p>`) get no ``end(_:)``.
@@ -24,31 +26,84 @@ public enum HTMLEvent: Sendable, Equatable {
 /// Walks an HTML fragment as libxml2's forgiving HTML parser understands it (unclosed tags closed,
 /// HTML entities decoded, broken markup recovered), one ``HTMLEvent`` at a time.
 ///
+/// libxml2 parses the whole fragment at once, through SAX into one buffer of events (no tree, no
+/// call into C per node); the walker decodes one event per ``next()``.
+///
 /// Not `Sendable`: a walker belongs to the task that made it.
 public final class HTMLFragmentWalker {
-    private let reader: FeedXMLReader?
+    private var events = wirefeed_html_events()
+    private var offset = 0
 
     /// Parses `html`; an unparseable fragment walks as empty.
     public init(html: String) {
-        reader = FeedXMLReader(htmlFragment: html)
+        var html = html
+        html.withUTF8 { utf8 in
+            guard utf8.count < Int(Int32.max), let base = utf8.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { bytes in
+                wirefeed_html_events_parse(bytes, Int32(utf8.count), &events)
+            }
+        }
+    }
+
+    deinit {
+        wirefeed_html_events_free(&events)
     }
 
     /// The next event, or nil at the end.
     public func next() -> HTMLEvent? {
-        guard let reader else { return nil }
-        while reader.read() == .node {
-            switch reader.kind {
-            case .element:
-                let attributes = reader.attributes().map { (name: $0.localName.lowercased(), value: $0.value) }
-                return .start(name: reader.localName.lowercased(), attributes: attributes, isEmpty: reader.isEmptyElement)
-            case .text:
-                return .text(reader.value)
-            case .endElement:
-                return .end(reader.localName.lowercased())
-            case .other:
-                continue
+        guard let base = events.bytes, offset < events.length else { return nil }
+        let buffer = UnsafeRawBufferPointer(start: base, count: events.length)
+        let kind = buffer[offset]
+        offset += 1
+        switch Int(kind) {
+        case WIREFEED_HTML_START:
+            let isEmpty = buffer[offset] != 0
+            offset += 1
+            let name = string(buffer).elementLocalName
+            var count = integer(buffer)
+            var attributes: [(name: String, value: String)] = []
+            attributes.reserveCapacity(Int(count))
+            while count > 0 {
+                let attribute = string(buffer).lowercasedASCII
+                attributes.append((name: attribute, value: string(buffer)))
+                count -= 1
             }
+            return .start(name: name, attributes: attributes, isEmpty: isEmpty)
+        case WIREFEED_HTML_TEXT:
+            return .text(string(buffer))
+        case WIREFEED_HTML_END:
+            return .end(string(buffer).elementLocalName)
+        default:
+            offset = events.length
+            return nil
         }
-        return nil
+    }
+
+    private func integer(_ buffer: UnsafeRawBufferPointer) -> UInt32 {
+        let value = buffer.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+        offset += 4
+        return value
+    }
+
+    private func string(_ buffer: UnsafeRawBufferPointer) -> String {
+        let count = Int(integer(buffer))
+        defer { offset += count }
+        return String(decoding: buffer[offset..<offset + count], as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Lowercased when it holds an ASCII capital (libxml2 lowercases HTML names already).
+    fileprivate var lowercasedASCII: String {
+        utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ? lowercased() : self
+    }
+
+    /// An element's name without a prefix (`o:p` is `p`, `xhtml:img` is `img`), lowercased: the
+    /// name libxml2 gives the element in a tree.
+    fileprivate var elementLocalName: String {
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")), colon != utf8.startIndex,
+            utf8.index(after: colon) != utf8.endIndex
+        else { return lowercasedASCII }
+        return String(self[index(after: colon)...]).lowercasedASCII
     }
 }
