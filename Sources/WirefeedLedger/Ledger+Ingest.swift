@@ -94,6 +94,9 @@ extension Ledger {
             var entries: [SpoolEntry] = []
             try recordNotedPublished(db)
             var sequence = try db.value(Int64.self, "SELECT value FROM counters WHERE name = 'spool_sequence'", arguments: []) ?? 0
+            // Until something is pruned (nothing prunes inside this transaction), no key is
+            // tombstoned: no lookup per story.
+            let anyTombstones = try db.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM tombstones)", arguments: []) ?? true
             for update in updates {
                 try Self.saveFeed(db, id: update.feedID, url: update.url, state: update.state, bodyAt: update.stories == nil ? nil : update.fetchedAt)
                 guard let prepared = update.stories, !prepared.isEmpty else { continue }
@@ -119,7 +122,10 @@ extension Ledger {
                 }
                 let seen = UTCTime(update.fetchedAt).sqliteText
                 for story in incoming {
-                    if let entry = try Self.ingest(db, story, feedID: update.feedID, fetchedAt: update.fetchedAt, seen: seen, sequence: &sequence, counts: &counts) {
+                    if let entry = try Self.ingest(
+                        db, story, feedID: update.feedID, fetchedAt: update.fetchedAt, seen: seen, anyTombstones: anyTombstones,
+                        sequence: &sequence, counts: &counts
+                    ) {
                         entries.append(entry)
                     }
                 }
@@ -142,6 +148,7 @@ extension Ledger {
         feedID: String,
         fetchedAt: Date,
         seen: String,
+        anyTombstones: Bool,
         sequence: inout Int64,
         counts: inout IngestSummary.Counts
     ) throws -> SpoolEntry? {
@@ -149,16 +156,19 @@ extension Ledger {
         let hash = incoming.hash
 
         var known: KnownStory?
-        var row = try db.row("SELECT id, version, hash FROM stories WHERE key = ?", arguments: [keyText])
-        if row == nil {
-            row = try db.row("SELECT stories.id, stories.version, stories.hash FROM aliases JOIN stories ON stories.id = aliases.story_id WHERE aliases.key = ?",
-                arguments: [keyText]
-            )
-        }
+        // The story by its key, else by a key recorded as an alias of it: one statement.
+        let row = try db.row("""
+                SELECT id, version, hash FROM stories WHERE key = ?1
+                UNION ALL
+                SELECT stories.id, stories.version, stories.hash FROM aliases JOIN stories ON stories.id = aliases.story_id WHERE aliases.key = ?1
+                LIMIT 1
+                """,
+            arguments: [keyText]
+        )
         if let row { known = KnownStory(id: row["id"], version: row["version"], hash: row["hash"]) }
         let hashOwner = try db.value(Int64.self, "SELECT story_id FROM hashes WHERE hash = ?", arguments: [hash])
         var tombstoned = false
-        if known == nil {
+        if known == nil && anyTombstones {
             tombstoned = try db.value(Bool.self, "SELECT 1 FROM tombstones WHERE key = ?", arguments: [keyText]) ?? false
         }
 
