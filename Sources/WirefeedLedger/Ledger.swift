@@ -116,7 +116,6 @@ public final class Ledger: Sendable {
         try Int64.fetchOne(db, sql: "SELECT value FROM counters WHERE name = 'published_sequence'") ?? 0
     }
 
-
     /// Which of these content hashes the ledger has seen (a story with one is a repeat or a
     /// duplicate, not worth rendering ahead).
     public func knownHashes(_ hashes: [String]) throws -> Set<String> {

@@ -20,8 +20,8 @@ public struct SpoolReader: Sendable {
         return names.filter { $0 > name }
     }
 
-    /// Watches `new/` with inotify; call ``SpoolWatch/wait(milliseconds:)`` to block until
-    /// something arrives.
+    /// Watches `new/` with inotify; call ``SpoolWatch/arrivals(milliseconds:)`` to block until
+    /// stories arrive and learn their names.
     public func watch() throws(SpoolError) -> SpoolWatch {
         SpoolWatch(descriptor: try Syscalls.watch(newDirectory))
     }
@@ -37,11 +37,6 @@ public final class SpoolWatch {
 
     deinit {
         Syscalls.closeDescriptor(descriptor)
-    }
-
-    /// Blocks until a file arrives in `new/` or the time is up; true when something arrived.
-    public func wait(milliseconds: Int32) -> Bool {
-        Syscalls.arrivals(descriptor, timeoutMilliseconds: milliseconds) != []
     }
 
     /// Blocks until stories arrive in `new/` or the time is up, and names them (in arrival order,

@@ -6,7 +6,7 @@ import WirefeedModel
 /// One story version as the spool stores it: `<name>.json` (ninjs) and, when the text format is
 /// on, `<name>.txt`, written before the `.json` that consumers key on.
 public struct SpoolFile: Sendable, Equatable {
-    /// `<12-digit sequence>-<slug>-v<version>`, without extension.
+    /// `<12-digit sequence>-<slug>-v<version>` (``SpoolName``), without extension.
     public var name: String
     public var json: [UInt8]
     public var text: [UInt8]?
@@ -15,11 +15,6 @@ public struct SpoolFile: Sendable, Equatable {
         self.name = name
         self.json = json
         self.text = text
-    }
-
-    /// The file name for a story version: names sort in ingestion order and say what they hold.
-    public static func name(sequence: Int64, slug: String, version: Int) -> String {
-        SpoolName.make(sequence: sequence, slug: slug, version: version)
     }
 }
 

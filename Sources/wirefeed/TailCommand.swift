@@ -64,11 +64,8 @@ struct TailCommand: ParsableCommand {
                 last = name
             }
             if let watch {
-                arrived = nil
-                while arrived?.isEmpty ?? true {
-                    arrived = watch.arrivals(milliseconds: 1000)
-                    if arrived == nil { break }
-                }
+                // Until something arrives; nil (events lost) lists the folder again.
+                repeat { arrived = watch.arrivals(milliseconds: 1000) } while arrived == []
             }
         } while follow
     }

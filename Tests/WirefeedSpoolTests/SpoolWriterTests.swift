@@ -3,6 +3,7 @@
 
 import Foundation
 import Testing
+import WirefeedModel
 import WirefeedSpool
 
 /// The spool on real temporary directories, with real files and rename(2).
@@ -30,8 +31,8 @@ struct SpoolWriterTests {
     }
 
     @Test func namesSortInIngestionOrderAndSayWhatTheyHold() {
-        #expect(SpoolFile.name(sequence: 42, slug: "port-strike", version: 3) == "000000000042-port-strike-v3")
-        #expect(SpoolFile.name(sequence: 9, slug: "b", version: 1) < SpoolFile.name(sequence: 10, slug: "a", version: 1))
+        #expect(SpoolName.make(sequence: 42, slug: "port-strike", version: 3) == "000000000042-port-strike-v3")
+        #expect(SpoolName.make(sequence: 9, slug: "b", version: 1) < SpoolName.make(sequence: 10, slug: "a", version: 1))
     }
 
     @Test func stagedFilesAreInTmpUntilPublished() throws {
@@ -132,10 +133,10 @@ struct SpoolWriterTests {
         let spool = SpoolWriter(directory: directory)
         try spool.prepare()
         let watch = try SpoolReader(directory: directory).watch()
-        #expect(!watch.wait(milliseconds: 50))
+        #expect(watch.arrivals(milliseconds: 50) == [])
         try spool.stage(files(["000000000001-a-v1"]))
         try spool.publish(["000000000001-a-v1"])
-        #expect(watch.wait(milliseconds: 1000))
+        #expect(watch.arrivals(milliseconds: 1000) != [])
         try? FileManager.default.removeItem(atPath: directory)
     }
 }
