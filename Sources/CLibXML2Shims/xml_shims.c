@@ -144,6 +144,7 @@ static void wirefeed_html_start(void *context, const xmlChar *name, const xmlCha
     size_t size = 2 + wirefeed_string_size(name) + sizeof(uint32_t);
     uint32_t count = 0;
     for (const xmlChar **attribute = attributes; attribute != NULL && attribute[0] != NULL; attribute += 2) {
+        // The name twice: a bare boolean attribute's value is its name (below).
         size += 2 * wirefeed_string_size(attribute[0]) + wirefeed_string_size(attribute[1]);
         count += 1;
     }
@@ -182,28 +183,29 @@ static void wirefeed_html_start(void *context, const xmlChar *name, const xmlCha
     walk->depth += 1;
 }
 
+// The end record names the element it closes (the top of `open_names`), not the `name` libxml2
+// passes, which can differ when it recovers from broken markup.
 static void wirefeed_html_end(void *context, const xmlChar *name) {
+    (void)name;
     struct wirefeed_html_walk *walk = ((htmlParserCtxtPtr)context)->_private;
     wirefeed_html_events *events = walk->events;
     if (walk->depth <= 0 || events->failed) {
         return;
     }
     walk->depth -= 1;
-    name = walk->open_names[walk->depth];
+    const xmlChar *closed = walk->open_names[walk->depth];
     walk->last_text = SIZE_MAX;
     if (walk->open_start != SIZE_MAX) {
         // No child since it opened: an empty element, which gets no end record.
-        if (!events->failed) {
-            events->bytes[walk->open_start] = 1;
-        }
+        events->bytes[walk->open_start] = 1;
         walk->open_start = SIZE_MAX;
         return;
     }
-    if (!wirefeed_events_reserve(events, 1 + wirefeed_string_size(name))) {
+    if (!wirefeed_events_reserve(events, 1 + wirefeed_string_size(closed))) {
         return;
     }
     events->bytes[events->length++] = WIREFEED_HTML_END;
-    wirefeed_events_put_string(events, name);
+    wirefeed_events_put_string(events, closed);
 }
 
 static void wirefeed_html_characters(void *context, const xmlChar *characters, int length) {

@@ -23,17 +23,8 @@ public final class DraftClaims: Sendable {
 
     public var count: Int { claimed.withLock { $0.count } }
 
+    /// The hash's first 16 hex digits as a number (anything else, by its Swift hash value).
     private static func key(_ hash: String) -> UInt64 {
-        var key: UInt64 = 0
-        for byte in hash.utf8.prefix(16) {
-            let nibble: UInt8 = switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-            default: byte & 0x0F
-            }
-            key = key << 4 | UInt64(nibble)
-        }
-        return key
+        UInt64(hash.prefix(16), radix: 16) ?? UInt64(truncatingIfNeeded: hash.hashValue)
     }
 }
