@@ -78,6 +78,6 @@ struct FetchCommand: AsyncParsableCommand {
         let elapsed = Int((ContinuousClock.now - started).seconds * 1000)
         let counts = batcher.total
         print("total: \(results.count) feeds, \(failed) failed, \(bytes)B, \(stories) items, \(elapsed)ms")
-        print("spool: \(batcher.filesWritten) files: \(counts.newStories) new stories, \(counts.newVersions) new versions; dropped \(counts.repeats) repeats, \(counts.aliases) duplicates, \(counts.tombstoned) pruned; \(batcher.failedFeeds.count) feeds to retry")
+        print("spool: \(batcher.filesWritten) files in \(batcher.batchesRecorded) batches: \(counts.newStories) new stories, \(counts.newVersions) new versions; dropped \(counts.repeats) repeats, \(counts.aliases) duplicates, \(counts.tombstoned) pruned; \(batcher.failedFeeds.count) feeds to retry")
     }
 }

@@ -14,14 +14,20 @@ import WirefeedNormalize
 ///
 /// Group commit: batches are committed on a serial queue of their own while the caller goes on
 /// polling and parsing. When the queue is idle, a result with stories is committed at once (a
-/// manual fetch lands its new story within milliseconds); while a commit runs, results gather into
-/// the next batch (a cold start of thousands of feeds costs a few dozen commits). A recorded
-/// batch's renames into `new/` run on a third queue while the next batch is recorded. At most one
-/// batch waits and one is being published, which bounds memory. ``drain()`` waits for the last one.
+/// manual fetch lands its new story within milliseconds). After each commit, results gather into
+/// the next batch until it holds ``minimumStories`` or ``gatherWindow`` has passed: every commit
+/// rewrites the ledger's random-keyed index pages it touches, so a cold start of thousands of feeds
+/// is cheapest in a few dozen large commits, not hundreds of small ones. A recorded batch's renames
+/// into `new/` run on a third queue while the next batch is recorded. At most one batch waits and
+/// one is being published, which bounds memory. ``drain()`` waits for the last one.
 public final class IngestBatcher: Sendable {
     public let pipeline: StoryPipeline
     public let maximumStories: Int
     public let maximumFeeds: Int
+    /// Stories a batch gathers, while results keep coming, before it is committed.
+    public let minimumStories: Int
+    /// How long a batch gathers after the previous commit at most.
+    public let gatherWindow: Duration
     private let logger: Logger
     private let queue = DispatchQueue(label: "wirefeed.ingest")
     private let slots = DispatchSemaphore(value: 1)
@@ -29,18 +35,25 @@ public final class IngestBatcher: Sendable {
     private let publisher = DispatchQueue(label: "wirefeed.publish")
     /// At most one batch is being published while the next one is recorded.
     private let publishing = DispatchSemaphore(value: 1)
+    /// Wakes the commit queue when the gathering batch is ready (or a drain wants it now).
+    private let gathered = DispatchSemaphore(value: 0)
 
     private struct Pending {
         var updates: [FeedUpdate] = []
         var stories = 0
         /// Batches queued or being committed.
         var inFlight = 0
+        /// Whether the commit queue waits for the next batch to fill.
+        var gathering = false
+        /// Drains in progress: a batch they wait for is not held back.
+        var draining = 0
     }
 
     private struct Totals {
         var counts = IngestSummary.Counts()
         var failedFeeds: Set<String> = []
         var filesWritten = 0
+        var batches = 0
     }
 
     private let pending = Mutex(Pending())
@@ -51,30 +64,59 @@ public final class IngestBatcher: Sendable {
     /// Feeds whose batch failed, to poll again.
     public var failedFeeds: Set<String> { totals.withLock { $0.failedFeeds } }
     public var filesWritten: Int { totals.withLock { $0.filesWritten } }
+    /// How many batches were recorded in the ledger.
+    public var batchesRecorded: Int { totals.withLock { $0.batches } }
 
-    public init(pipeline: StoryPipeline, maximumStories: Int = 2000, maximumFeeds: Int = 256, logger: Logger) {
+    public init(
+        pipeline: StoryPipeline,
+        maximumStories: Int = 2000,
+        maximumFeeds: Int = 256,
+        minimumStories: Int = 2000,
+        gatherWindow: Duration = .milliseconds(500),
+        logger: Logger
+    ) {
         self.pipeline = pipeline
         self.maximumStories = maximumStories
         self.maximumFeeds = maximumFeeds
+        self.minimumStories = min(minimumStories, maximumStories)
+        self.gatherWindow = gatherWindow
         self.logger = logger
     }
 
     /// Adds a poll result; hands a full batch to the commit queue (waiting while two are queued).
     public func add(_ result: PollResult) {
         let stories = result.outcome == .fetched ? result.prepared : nil
-        let update = FeedUpdate(
+        add(FeedUpdate(
             feedID: result.feedID, url: result.url, state: result.state, stories: stories,
             guidsMisbehaved: result.guidsMisbehaved, feedLink: result.feedLink, fetchedAt: result.state.lastAttempt ?? Date()
-        )
+        ))
+    }
+
+    /// Adds one feed's update (what a poll result becomes): the batching of `add(_ result:)`.
+    public func add(_ update: FeedUpdate) {
+        let stories = update.stories
+        var wake = false
         let batch: [FeedUpdate]? = pending.withLock { pending in
+            let wasReady = isReady(pending)
             pending.updates.append(update)
             pending.stories += stories?.count ?? 0
+            if pending.gathering {
+                // The commit queue takes it when it is ready.
+                wake = !wasReady && isReady(pending)
+                return nil
+            }
             let full = pending.stories >= maximumStories || pending.updates.count >= maximumFeeds
             let idle = pending.inFlight == 0 && !(stories ?? []).isEmpty
             guard full || idle else { return nil }
             return take(&pending)
         }
+        if wake { gathered.signal() }
         if let batch { enqueue(batch) }
+    }
+
+    /// Whether the gathering batch should be committed without waiting longer.
+    private func isReady(_ pending: Pending) -> Bool {
+        pending.stories >= minimumStories || pending.updates.count >= maximumFeeds || pending.draining > 0
     }
 
     /// Takes the pending updates as a batch and counts it in flight.
@@ -89,11 +131,14 @@ public final class IngestBatcher: Sendable {
     /// Hands what is pending to the commit queue and waits until every batch is committed.
     public func drain() {
         let rest = pending.withLock { pending in
-            pending.updates.isEmpty ? [] : take(&pending)
+            pending.draining += 1
+            return pending.updates.isEmpty || pending.gathering ? [] : take(&pending)
         }
+        gathered.signal()
         if !rest.isEmpty { enqueue(rest) }
         queue.sync {}
         publisher.sync {}
+        pending.withLock { $0.draining -= 1 }
     }
 
     private func enqueue(_ updates: [FeedUpdate]) {
@@ -107,10 +152,19 @@ public final class IngestBatcher: Sendable {
         }
     }
 
-    /// Ends the batch just committed and takes what gathered meanwhile, when nothing else is in
-    /// flight and it holds stories.
+    /// Ends the batch just committed, lets the next one gather (until it is ready or the window
+    /// closes), and takes it when nothing else is in flight and it holds stories.
     private func takeGathered() -> [FeedUpdate]? {
-        pending.withLock { pending in
+        let deadline = DispatchTime.now() + .nanoseconds(Int(gatherWindow / .nanoseconds(1)))
+        let wait = pending.withLock { pending in
+            pending.gathering = pending.inFlight == 1
+            return pending.gathering && !isReady(pending)
+        }
+        if wait {
+            while gathered.wait(timeout: deadline) == .success, !pending.withLock({ isReady($0) }) {}
+        }
+        return pending.withLock { pending in
+            pending.gathering = false
             pending.inFlight -= 1
             guard pending.inFlight == 0, pending.stories > 0 else { return nil }
             return take(&pending)
@@ -137,6 +191,7 @@ public final class IngestBatcher: Sendable {
                 totals.counts.aliases += counts.aliases
                 totals.counts.tombstoned += counts.tombstoned
                 totals.filesWritten += summary.staged.count
+                totals.batches += 1
             }
         } catch {
             let ids = updates.map(\.feedID)

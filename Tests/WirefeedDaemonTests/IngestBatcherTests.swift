@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+import Foundation
+import Logging
+import Testing
+import WirefeedDaemon
+import WirefeedDedupe
+import WirefeedLedger
+import WirefeedModel
+import WirefeedSpool
+
+/// Group commit on a real ledger file and a real spool: an idle batcher commits at once, a busy
+/// one gathers the next batch until it is big enough, its window closes, or a drain wants it.
+@Suite(.serialized)
+struct IngestBatcherTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-batcher-\(UUID().uuidString)").path
+    let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    func batcher(minimumStories: Int, gatherWindow: Duration) throws -> IngestBatcher {
+        let ledger = try Ledger(directory: directory + "/state")
+        let pipeline = StoryPipeline(ledger: ledger, spool: SpoolWriter(directory: directory + "/spool"), writesText: true, logger: logger)
+        try pipeline.reconcile()
+        return IngestBatcher(pipeline: pipeline, minimumStories: minimumStories, gatherWindow: gatherWindow, logger: logger)
+    }
+
+    /// One feed's poll with one new story.
+    func update(_ headline: String) -> FeedUpdate {
+        let story = Story(guid: headline, headline: headline, paragraphs: ["Body of \(headline)."], html: "<p>Body.</p>", slug: headline.lowercased(), feed: FeedReference(id: headline))
+        let key = StoryKey(kind: .guid, value: "\(headline)\u{1F}\(headline)")
+        let prepared = PreparedStory(story: story, key: key, hash: ContentHash.of(story), uri: key.uri, draft: nil)
+        return FeedUpdate(feedID: headline, url: "http://127.0.0.1/\(headline).xml", state: FeedState(), stories: [prepared], feedLink: nil, fetchedAt: Date())
+    }
+
+    func published() throws -> [String] {
+        try SpoolReader(directory: directory + "/spool").names().map { String($0.drop { $0 != "-" }.dropFirst()) }
+    }
+
+    /// Waits (at most 10 s) until `new/` holds `count` stories.
+    func waitForPublished(_ count: Int) async throws {
+        for _ in 0..<500 where try published().count < count {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    @Test func anIdleBatcherCommitsTheFirstResultAtOnce() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let batcher = try batcher(minimumStories: 100, gatherWindow: .seconds(60))
+        batcher.add(update("Strike"))
+        try await waitForPublished(1)
+        #expect(try published() == ["strike-v1"], "no drain, no waiting for a batch to fill")
+        batcher.drain()
+    }
+
+    @Test func resultsArrivingAfterACommitGatherUntilTheBatchIsFull() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let batcher = try batcher(minimumStories: 3, gatherWindow: .seconds(60))
+        batcher.add(update("Strike"))
+        try await waitForPublished(1)
+        batcher.add(update("Budget"))
+        batcher.add(update("Harbour"))
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try published() == ["strike-v1"], "two stories are fewer than the batch gathers")
+        batcher.add(update("Vote"))
+        try await waitForPublished(4)
+        #expect(try published() == ["strike-v1", "budget-v1", "harbour-v1", "vote-v1"])
+        #expect(batcher.batchesRecorded == 2)
+        batcher.drain()
+    }
+
+    @Test func aGatheringBatchIsCommittedWhenItsWindowCloses() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let batcher = try batcher(minimumStories: 100, gatherWindow: .milliseconds(200))
+        batcher.add(update("Strike"))
+        try await waitForPublished(1)
+        batcher.add(update("Budget"))
+        try await waitForPublished(2)
+        #expect(try published() == ["strike-v1", "budget-v1"], "no drain: the window closed")
+        batcher.drain()
+    }
+
+    @Test func aDrainCommitsTheGatheringBatchWithoutWaitingForItsWindow() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let batcher = try batcher(minimumStories: 100, gatherWindow: .seconds(60))
+        batcher.add(update("Strike"))
+        try await waitForPublished(1)
+        batcher.add(update("Budget"))
+        let started = ContinuousClock.now
+        batcher.drain()
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(try published() == ["strike-v1", "budget-v1"])
+        #expect(batcher.batchesRecorded == 2)
+
+        // The batcher gathers again after the drain.
+        batcher.add(update("Harbour"))
+        batcher.drain()
+        #expect(try published() == ["strike-v1", "budget-v1", "harbour-v1"])
+    }
+}
