@@ -69,10 +69,10 @@ public final class IngestBatcher: Sendable {
 
     public init(
         pipeline: StoryPipeline,
-        maximumStories: Int = 2000,
+        maximumStories: Int = 3000,
         maximumFeeds: Int = 256,
-        minimumStories: Int = 2000,
-        gatherWindow: Duration = .milliseconds(500),
+        minimumStories: Int = 3000,
+        gatherWindow: Duration = .milliseconds(750),
         logger: Logger
     ) {
         self.pipeline = pipeline
