@@ -18,10 +18,14 @@ struct IngestBatcherTests {
     let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     func batcher(minimumStories: Int, gatherWindow: Duration) throws -> IngestBatcher {
-        let ledger = try Ledger(directory: directory + "/state")
+        let ledger = try ledger()
         let pipeline = StoryPipeline(ledger: ledger, spool: SpoolWriter(directory: directory + "/spool"), writesText: true, logger: logger)
         try pipeline.reconcile()
         return IngestBatcher(pipeline: pipeline, minimumStories: minimumStories, gatherWindow: gatherWindow, logger: logger)
+    }
+
+    func ledger() throws -> Ledger {
+        try Ledger(directory: directory + "/state")
     }
 
     /// One feed's poll with one new story.
@@ -30,6 +34,11 @@ struct IngestBatcherTests {
         let key = StoryKey(kind: .guid, value: "\(headline)\u{1F}\(headline)")
         let prepared = PreparedStory(story: story, key: key, hash: ContentHash.of(story), uri: key.uri, draft: nil)
         return FeedUpdate(feedID: headline, url: "http://127.0.0.1/\(headline).xml", state: FeedState(), stories: [prepared], feedLink: nil, fetchedAt: Date())
+    }
+
+    /// One feed's poll that brought no stories (a 304): only its state is recorded.
+    func unchanged(_ feedID: String) -> FeedUpdate {
+        FeedUpdate(feedID: feedID, url: "http://127.0.0.1/\(feedID).xml", state: FeedState(), stories: nil, feedLink: nil, fetchedAt: Date())
     }
 
     func published() throws -> [String] {
@@ -95,5 +104,16 @@ struct IngestBatcherTests {
         batcher.add(update("Harbour"))
         batcher.drain()
         #expect(try published() == ["strike-v1", "budget-v1", "harbour-v1"])
+    }
+
+    @Test func aDrainRecordsTheFeedsThatBroughtNoStoriesWhileABatchGathered() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let batcher = try batcher(minimumStories: 100, gatherWindow: .seconds(60))
+        batcher.add(update("Strike"))
+        try await waitForPublished(1)
+        batcher.add(unchanged("quiet"))
+        batcher.drain()
+        #expect(try ledger().feedStates().keys.sorted() == ["Strike", "quiet"], "the 304's state is saved, not dropped with the batcher")
+        #expect(batcher.batchesRecorded == 2)
     }
 }

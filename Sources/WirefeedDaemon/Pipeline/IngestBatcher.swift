@@ -130,13 +130,15 @@ public final class IngestBatcher: Sendable {
 
     /// Hands what is pending to the commit queue and waits until every batch is committed.
     public func drain() {
-        let rest = pending.withLock { pending in
-            pending.draining += 1
-            return pending.updates.isEmpty || pending.gathering ? [] : take(&pending)
-        }
+        pending.withLock { $0.draining += 1 }
+        // A batch gathering on the commit queue is taken there at once. What is left after it
+        // (updates without stories, which the commit queue leaves for a full batch) goes now.
         gathered.signal()
-        if !rest.isEmpty { enqueue(rest) }
         queue.sync {}
+        while let rest = pending.withLock({ pending in pending.updates.isEmpty ? nil : take(&pending) }) {
+            enqueue(rest)
+            queue.sync {}
+        }
         publisher.sync {}
         pending.withLock { $0.draining -= 1 }
     }
