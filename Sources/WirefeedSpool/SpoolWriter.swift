@@ -56,9 +56,9 @@ public struct SpoolWriter: Sendable {
     }
 
     /// Writes a story version's files into a draft folder of `tmp/` under a fresh draft name
-    /// (`drafts-<n>/draft-…`, relative to `tmp/`), not yet
-    /// durable: the poll that rendered it writes it, on any core, and the batch that publishes it
-    /// makes it durable with the rest (``stage(_:drafts:)``). On failure nothing is left behind.
+    /// (`drafts-<n>/draft-…`, relative to `tmp/`), not yet durable: the poll that rendered it
+    /// writes it, on any core, and the batch that publishes it makes it durable with the rest
+    /// (``stage(_:drafts:)``). On failure nothing is left behind.
     /// - Returns: the draft name, for ``publish(_:)-swift.method`` as a ``SpoolMove/source``.
     public func writeDraft(json: [UInt8], text: [UInt8]?) throws(SpoolError) -> String {
         let name = DraftName.next()

@@ -5,7 +5,6 @@ import Foundation
 import Logging
 import Testing
 import WirefeedDaemon
-import WirefeedDedupe
 import WirefeedLedger
 import WirefeedModel
 import WirefeedSpool
@@ -28,11 +27,9 @@ struct IngestBatcherTests {
         try Ledger(directory: directory + "/state")
     }
 
-    /// One feed's poll with one new story.
+    /// One feed's poll with one new story (the feed is named after it).
     func update(_ headline: String) -> FeedUpdate {
-        let story = Story(guid: headline, headline: headline, paragraphs: ["Body of \(headline)."], html: "<p>Body.</p>", slug: headline.lowercased(), feed: FeedReference(id: headline))
-        let key = StoryKey(kind: .guid, value: "\(headline)\u{1F}\(headline)")
-        let prepared = PreparedStory(story: story, key: key, hash: ContentHash.of(story), uri: key.uri, draft: nil)
+        let prepared = PreparedStory.fixture(headline, feedID: headline)
         return FeedUpdate(feedID: headline, url: "http://127.0.0.1/\(headline).xml", state: FeedState(), stories: [prepared], feedLink: nil, fetchedAt: Date())
     }
 
@@ -43,6 +40,14 @@ struct IngestBatcherTests {
 
     func published() throws -> [String] {
         try SpoolReader(directory: directory + "/spool").names().map { String($0.drop { $0 != "-" }.dropFirst()) }
+    }
+
+    /// A batcher whose first story ("Strike") is committed and in `new/`: the next batch gathers.
+    func batcherAfterOneCommit(minimumStories: Int, gatherWindow: Duration) async throws -> IngestBatcher {
+        let batcher = try batcher(minimumStories: minimumStories, gatherWindow: gatherWindow)
+        batcher.add(update("Strike"))
+        try await waitForPublished(1)
+        return batcher
     }
 
     /// Waits (at most 10 s) until `new/` holds `count` stories.
@@ -63,9 +68,7 @@ struct IngestBatcherTests {
 
     @Test func resultsArrivingAfterACommitGatherUntilTheBatchIsFull() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let batcher = try batcher(minimumStories: 3, gatherWindow: .seconds(60))
-        batcher.add(update("Strike"))
-        try await waitForPublished(1)
+        let batcher = try await batcherAfterOneCommit(minimumStories: 3, gatherWindow: .seconds(60))
         batcher.add(update("Budget"))
         batcher.add(update("Harbour"))
         try await Task.sleep(for: .milliseconds(300))
@@ -79,9 +82,7 @@ struct IngestBatcherTests {
 
     @Test func aGatheringBatchIsCommittedWhenItsWindowCloses() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let batcher = try batcher(minimumStories: 100, gatherWindow: .milliseconds(200))
-        batcher.add(update("Strike"))
-        try await waitForPublished(1)
+        let batcher = try await batcherAfterOneCommit(minimumStories: 100, gatherWindow: .milliseconds(200))
         batcher.add(update("Budget"))
         try await waitForPublished(2)
         #expect(try published() == ["strike-v1", "budget-v1"], "no drain: the window closed")
@@ -90,9 +91,7 @@ struct IngestBatcherTests {
 
     @Test func aDrainCommitsTheGatheringBatchWithoutWaitingForItsWindow() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let batcher = try batcher(minimumStories: 100, gatherWindow: .seconds(60))
-        batcher.add(update("Strike"))
-        try await waitForPublished(1)
+        let batcher = try await batcherAfterOneCommit(minimumStories: 100, gatherWindow: .seconds(60))
         batcher.add(update("Budget"))
         let started = ContinuousClock.now
         batcher.drain()
@@ -108,9 +107,7 @@ struct IngestBatcherTests {
 
     @Test func aDrainRecordsTheFeedsThatBroughtNoStoriesWhileABatchGathered() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let batcher = try batcher(minimumStories: 100, gatherWindow: .seconds(60))
-        batcher.add(update("Strike"))
-        try await waitForPublished(1)
+        let batcher = try await batcherAfterOneCommit(minimumStories: 100, gatherWindow: .seconds(60))
         batcher.add(unchanged("quiet"))
         batcher.drain()
         #expect(try ledger().feedStates().keys.sorted() == ["Strike", "quiet"], "the 304's state is saved, not dropped with the batcher")

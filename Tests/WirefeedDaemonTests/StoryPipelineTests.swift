@@ -5,7 +5,6 @@ import Foundation
 import Logging
 import Testing
 import WirefeedDaemon
-import WirefeedDedupe
 import WirefeedLedger
 import WirefeedModel
 import WirefeedSpool
@@ -15,11 +14,7 @@ struct StoryPipelineTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-pipeline-\(UUID().uuidString)").path
 
     func update(_ headlines: [String]) -> FeedUpdate {
-        let stories = headlines.map { headline in
-            let story = Story(guid: headline, headline: headline, paragraphs: ["Body of \(headline)."], html: "<p>Body.</p>", slug: headline.lowercased(), feed: FeedReference(id: "desk"))
-            let key = StoryKey(kind: .guid, value: "desk\u{1F}\(headline)")
-            return PreparedStory(story: story, key: key, hash: ContentHash.of(story), uri: key.uri, draft: nil)
-        }
+        let stories = headlines.map { PreparedStory.fixture($0, feedID: "desk") }
         return FeedUpdate(feedID: "desk", url: "http://127.0.0.1/desk.xml", state: FeedState(), stories: stories, feedLink: nil, fetchedAt: Date())
     }
 
