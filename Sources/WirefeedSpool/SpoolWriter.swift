@@ -37,12 +37,15 @@ public struct SpoolMove: Sendable, Equatable, Hashable {
 /// one `syncfs` (a small batch: file by file), renamed, and `new/` is fsync'd once.
 public struct SpoolWriter: Sendable {
     public let directory: String
+    private let spareDrafts: SpareDrafts
 
     public var temporaryDirectory: String { directory + "/tmp" }
     public var newDirectory: String { directory + "/new" }
 
-    public init(directory: String) {
+    /// - Parameter spareDraftCapacity: discarded drafts kept to be overwritten (``SpareDrafts``).
+    public init(directory: String, spareDraftCapacity: Int = 4096) {
         self.directory = directory
+        self.spareDrafts = SpareDrafts(capacity: spareDraftCapacity)
     }
 
     /// Creates `tmp/` (with its draft folders) and `new/` when missing.
@@ -55,31 +58,55 @@ public struct SpoolWriter: Sendable {
         try Syscalls.makeDirectory(newDirectory)
     }
 
-    /// Writes a story version's files into a draft folder of `tmp/` under a fresh draft name
+    /// Writes a story version's files into a draft folder of `tmp/` under a draft name
     /// (`drafts-<n>/draft-…`, relative to `tmp/`), not yet durable: the poll that rendered it
     /// writes it, on any core, and the batch that publishes it makes it durable with the rest
-    /// (``stage(_:drafts:)``). On failure nothing is left behind.
+    /// (``stage(_:drafts:)``). A discarded draft's files are overwritten when there is one
+    /// (``SpareDrafts``), else new ones are created. On failure nothing is left behind.
     /// - Returns: the draft name, for ``publish(_:)-swift.method`` as a ``SpoolMove/source``.
     public func writeDraft(json: [UInt8], text: [UInt8]?) throws(SpoolError) -> String {
-        let name = DraftName.next()
+        let spare = spareDrafts.take()
+        let name = spare?.name ?? DraftName.next()
+        let reusing = spare != nil
         let textPath = temporaryDirectory + "/" + name + ".txt"
-        if let text { try Syscalls.createFile(textPath, contents: text) }
         do {
-            try Syscalls.createFile(temporaryDirectory + "/" + name + ".json", contents: json)
+            if let text {
+                try Syscalls.createFile(textPath, contents: text, replacing: reusing)
+            } else if spare?.hasText == true {
+                Syscalls.remove(textPath)
+            }
+            try Syscalls.createFile(temporaryDirectory + "/" + name + ".json", contents: json, replacing: reusing)
         } catch {
             Syscalls.remove(textPath)
+            Syscalls.remove(temporaryDirectory + "/" + name + ".json")
             throw error
         }
         return name
     }
 
-    /// Removes drafts that no batch publishes (their story turned out to be a repeat, or a batch
-    /// failed).
+    /// Sets aside drafts that no batch publishes (their story turned out to be a repeat, or a
+    /// batch failed): the next drafts overwrite them, and those beyond the pool's capacity are
+    /// removed.
     public func discardDrafts(_ names: [String]) {
-        for name in names {
-            Syscalls.remove(temporaryDirectory + "/" + name + ".txt")
-            Syscalls.remove(temporaryDirectory + "/" + name + ".json")
+        for name in names where !spareDrafts.keep(.init(name: name, hasText: Syscalls.exists(temporaryDirectory + "/" + name + ".txt"))) {
+            remove(draft: name)
         }
+    }
+
+    /// Removes the discarded drafts kept for re-use: call it when a run of work is done (the end
+    /// of a fetch, of a daemon's cycle).
+    public func removeSpareDrafts() {
+        for spare in spareDrafts.takeAll() {
+            remove(draft: spare.name)
+        }
+    }
+
+    /// How many discarded drafts wait to be overwritten.
+    public var spareDraftCount: Int { spareDrafts.count }
+
+    private func remove(draft name: String) {
+        Syscalls.remove(temporaryDirectory + "/" + name + ".txt")
+        Syscalls.remove(temporaryDirectory + "/" + name + ".json")
     }
 
     /// Up to this many files, a batch is made durable file by file (fdatasync each, then `tmp/`);

@@ -113,4 +113,24 @@ struct IngestBatcherTests {
         #expect(try ledger().feedStates().keys.sorted() == ["Strike", "quiet"], "the 304's state is saved, not dropped with the batcher")
         #expect(batcher.batchesRecorded == 2)
     }
+
+    @Test func aDrainLeavesNoDraftInTmp() async throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let batcher = try batcher(minimumStories: 100, gatherWindow: .seconds(60))
+        let spool = batcher.pipeline.spool
+        // The same copy on two feeds, each drafted ahead by its poll: the second draft is a
+        // duplicate's, discarded by the commit and kept for re-use until the drain.
+        for feed in ["wire-a", "wire-b"] {
+            var prepared = PreparedStory.fixture("Strike", feedID: feed)
+            let files = batcher.pipeline.preparer.render(prepared.story, uri: prepared.uri, version: 1, firstCreated: Date())
+            prepared.draft = .written(name: try spool.writeDraft(json: files.json, text: files.text))
+            batcher.add(FeedUpdate(feedID: feed, url: "http://127.0.0.1/\(feed).xml", state: FeedState(), stories: [prepared], feedLink: nil, fetchedAt: Date()))
+        }
+        batcher.drain()
+        #expect(try published() == ["strike-v1"])
+        #expect(spool.spareDraftCount == 0)
+        let tmp = directory + "/spool/tmp"
+        let left = try FileManager.default.contentsOfDirectory(atPath: tmp).flatMap { try FileManager.default.contentsOfDirectory(atPath: tmp + "/" + $0) }
+        #expect(left.isEmpty, "no draft is left in tmp/ once the work is done")
+    }
 }

@@ -32,7 +32,7 @@ struct StoryPipelineTests {
 
         // new/ is briefly not a folder: the first batch cannot be moved there.
         try FileManager.default.removeItem(atPath: new)
-        FileManager.default.createFile(atPath: new, contents: Data())
+        _ = FileManager.default.createFile(atPath: new, contents: Data())
         let first = try pipeline.record([update(["Strike"])])
         #expect(throws: SpoolError.self) { try pipeline.publish(first) }
         #expect(Set(try ledger.stagedNames().keys) == Set(first.staged), "the watermark stays before it")

@@ -98,12 +98,46 @@ struct SpoolWriterTests {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    @Test func discardedDraftsLeaveNothing() throws {
+    @Test func aDiscardedDraftIsOverwrittenByTheNextOneAndRemovedWhenTheWorkIsDone() throws {
         let spool = SpoolWriter(directory: directory)
         try spool.prepare()
-        let draft = try spool.writeDraft(json: Array("{}\n".utf8), text: Array("T\n".utf8))
-        spool.discardDrafts([draft])
+        let discarded = try spool.writeDraft(json: Array("{\"long\":\"discarded\"}\n".utf8), text: Array("T\n".utf8))
+        spool.discardDrafts([discarded])
+        #expect(spool.spareDraftCount == 1)
+        #expect(try list("tmp") == [discarded + ".json", discarded + ".txt"], "kept, not unlinked")
+
+        let next = try spool.writeDraft(json: Array("{}\n".utf8), text: nil)
+        #expect(next == discarded, "the spare's files are re-used")
+        #expect(spool.spareDraftCount == 0)
+        #expect(try list("tmp") == [next + ".json"], "a draft without text keeps no stale .txt")
+        #expect(try String(contentsOfFile: directory + "/tmp/" + next + ".json", encoding: .utf8) == "{}\n", "nothing of the longer old contents")
+
+        spool.discardDrafts([next])
+        spool.removeSpareDrafts()
         #expect(try list("tmp").isEmpty)
+        #expect(spool.spareDraftCount == 0)
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test func discardedDraftsBeyondThePoolsCapacityAreRemovedAtOnce() throws {
+        let spool = SpoolWriter(directory: directory, spareDraftCapacity: 1)
+        try spool.prepare()
+        let first = try spool.writeDraft(json: Array("{}\n".utf8), text: Array("T\n".utf8))
+        let second = try spool.writeDraft(json: Array("{}\n".utf8), text: Array("T\n".utf8))
+        spool.discardDrafts([first, second])
+        #expect(spool.spareDraftCount == 1)
+        #expect(try list("tmp") == [first + ".json", first + ".txt"])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    @Test func aSpareDraftIsNotRecordedSoReconcileRemovesIt() throws {
+        let spool = SpoolWriter(directory: directory)
+        try spool.prepare()
+        spool.discardDrafts([try spool.writeDraft(json: Array("{}\n".utf8), text: Array("T\n".utf8))])
+        let restarted = SpoolWriter(directory: directory)
+        #expect(try restarted.reconcile(recorded: [SpoolMove]()).isEmpty)
+        #expect(try list("tmp").isEmpty)
+        #expect(try list("new").isEmpty)
         try? FileManager.default.removeItem(atPath: directory)
     }
 

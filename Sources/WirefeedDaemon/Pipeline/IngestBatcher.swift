@@ -8,6 +8,7 @@ import Synchronization
 import WirefeedLedger
 import WirefeedModel
 import WirefeedNormalize
+import WirefeedSpool
 
 /// Gathers poll results into batches for the ``StoryPipeline``, so that durability costs one
 /// `syncfs`, one directory fsync and one ledger commit per batch, not per story.
@@ -128,7 +129,8 @@ public final class IngestBatcher: Sendable {
         return updates
     }
 
-    /// Hands what is pending to the commit queue and waits until every batch is committed.
+    /// Hands what is pending to the commit queue and waits until every batch is committed and
+    /// published; then removes the discarded drafts kept for re-use (``SpoolWriter/removeSpareDrafts()``).
     public func drain() {
         pending.withLock { $0.draining += 1 }
         // A batch gathering on the commit queue is taken there at once. What is left after it
@@ -140,6 +142,7 @@ public final class IngestBatcher: Sendable {
             queue.sync {}
         }
         publisher.sync {}
+        pipeline.spool.removeSpareDrafts()
         pending.withLock { $0.draining -= 1 }
     }
 

@@ -19,10 +19,12 @@ enum Syscalls {
         }
     }
 
-    /// Creates `path` (which must not exist) and writes all of `bytes` to it; with `sync`, also
-    /// makes the contents durable (fdatasync) before closing it.
-    static func createFile(_ path: String, contents bytes: [UInt8], sync: Bool = false) throws(SpoolError) {
-        let descriptor = retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640) }
+    /// Creates `path` (which must not exist; with `replacing`, an existing file is truncated) and
+    /// writes all of `bytes` to it; with `sync`, also makes the contents durable (fdatasync) before
+    /// closing it.
+    static func createFile(_ path: String, contents bytes: [UInt8], sync: Bool = false, replacing: Bool = false) throws(SpoolError) {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (replacing ? O_TRUNC : O_EXCL)
+        let descriptor = retrying { open(path, flags, 0o640) }
         guard descriptor >= 0 else { throw error("open", path) }
         var written = 0
         let failure: SpoolError? = bytes.withUnsafeBytes { buffer -> SpoolError? in
