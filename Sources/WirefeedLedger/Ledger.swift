@@ -145,6 +145,10 @@ public final class Ledger: Sendable {
                 stories.last_seen < ? AND stories.spool_name < '\(unpublished)'
                 AND stories.last_seen < COALESCE((SELECT last_body_at FROM feeds WHERE feeds.id = stories.feed_id), 0)
                 """
+            // Usually there is nothing to prune: one scan says so, and nothing is written.
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE \(condition))", arguments: [cutoff]) == true else {
+                return 0
+            }
             try db.execute(sql: "INSERT OR IGNORE INTO tombstones (key, pruned_at) SELECT key, ? FROM stories WHERE \(condition)", arguments: [now, cutoff])
             try db.execute(
                 sql: "INSERT OR IGNORE INTO tombstones (key, pruned_at) SELECT aliases.key, ? FROM aliases JOIN stories ON stories.id = aliases.story_id WHERE \(condition)",
