@@ -59,7 +59,7 @@ public enum StoryKeyDeriver {
         var keys: [StoryKey] = []
         keys.reserveCapacity(stories.count)
         for story in stories {
-            if let guid = story.guid?.trimmingCharacters(in: .whitespacesAndNewlines), !guid.isEmpty {
+            if let guid = story.guid.map(trimmed), !guid.isEmpty {
                 let shared = guidCounts[story.guid!, default: 0] > 1
                 let isFeedLink = ownLink != nil && CanonicalLinkComparison.normalized(guid) == ownLink
                 if shared || isFeedLink { misbehaved = true }
@@ -78,6 +78,15 @@ public enum StoryKeyDeriver {
             keys.append(StoryKey(kind: .headline, value: "\(feedID)\u{1F}" + Self.sha256(story.headline + "\u{1F}" + date)))
         }
         return Derivation(keys: keys, guidsMisbehaved: misbehaved)
+    }
+
+    /// `text` without white space at either end; the usual guid, which starts and ends with a
+    /// printable ASCII character, is returned as it is.
+    static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The hex SHA-256 of a text.

@@ -127,24 +127,30 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
     /// The number of Unicode scalars, counted on the UTF-8 bytes (every byte that does not
     /// continue a sequence starts a scalar): the same as `unicodeScalars.count`, without decoding.
     static func scalarCount(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        var text = text
+        return text.withUTF8 { utf8 in
+            var count = 0
+            for byte in utf8 where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 
     /// Words of a normalized paragraph: runs between single spaces (white space is already folded).
     static func wordCount(_ paragraph: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in paragraph.utf8 {
-            if byte == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        var paragraph = paragraph
+        return paragraph.withUTF8 { utf8 in
+            var count = 0
+            var inWord = false
+            for byte in utf8 {
+                if byte == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
             }
+            return count
         }
-        return count
     }
 
     private static func ninjsType(_ kind: MediaReference.Kind) -> String {

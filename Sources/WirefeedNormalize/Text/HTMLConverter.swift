@@ -215,18 +215,22 @@ private struct ConversionState {
 /// Escaping for text and attribute values written into HTML.
 enum HTMLEscaping {
     static func escapeText(_ text: String) -> String {
-        for byte in text.utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
-            return escaped(text, quotes: false)
-        }
-        return text
+        needsEscape(text, quotes: false) ? escaped(text, quotes: false) : text
     }
 
     static func escapeAttribute(_ value: String) -> String {
-        for byte in value.utf8
-        where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") {
-            return escaped(value, quotes: true)
+        needsEscape(value, quotes: true) ? escaped(value, quotes: true) : value
+    }
+
+    private static func needsEscape(_ text: String, quotes: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            utf8.contains { byte in
+                // Every character to escape is below "?": one comparison for most bytes.
+                byte < UInt8(ascii: "?")
+                    && (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || (quotes && byte == UInt8(ascii: "\"")))
+            }
         }
-        return value
     }
 
     private static func escaped(_ text: String, quotes: Bool) -> String {
@@ -247,6 +251,9 @@ enum HTMLEscaping {
 
 extension String {
     func trimmingWhitespace() -> String {
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self  // Nothing to trim (the usual case): no copy.
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isCollapsibleSpace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isCollapsibleSpace })!

@@ -38,6 +38,11 @@ struct WhitespaceCollapser {
                 var end = index + 1
                 while end < count {
                     let next = utf8[end]
+                    // Printable ASCII and continuation bytes (the common case) start no space.
+                    if next > 0x20 && next < 0xC2 {
+                        end += 1
+                        continue
+                    }
                     if next <= 0x20 || next == 0xC2 || next == 0xE1 || next == 0xE2 || next == 0xE3 || next == 0xEF { break }
                     end += 1
                 }
