@@ -94,6 +94,29 @@ enum HTMLPolicy {
     static let void: Set<String> = ["br", "img", "hr"]
 
     static let urlAttributes: Set<String> = ["href", "src", "cite"]
+
+    /// What the policy says of one element.
+    struct Rule {
+        var isDropped = false
+        var isBlock = false
+        var isVoid = false
+        /// The attributes it keeps; nil when the element is not kept.
+        var allowedAttributes: Set<String>?
+    }
+
+    /// The rules of every element the policy names, so that an element costs one lookup.
+    static let rules: [String: Rule] = {
+        var rules: [String: Rule] = [:]
+        for name in dropped { rules[name, default: Rule()].isDropped = true }
+        for name in blocks { rules[name, default: Rule()].isBlock = true }
+        for name in void { rules[name, default: Rule()].isVoid = true }
+        for (name, attributes) in allowed { rules[name, default: Rule()].allowedAttributes = attributes }
+        return rules
+    }()
+
+    static func rule(for name: String) -> Rule {
+        rules[name] ?? Rule()
+    }
 }
 
 /// The state of one conversion walk.
@@ -118,19 +141,20 @@ private struct ConversionState {
                 if !isEmpty { droppedDepth += 1 }
                 return
             }
-            if HTMLPolicy.dropped.contains(name) || (name == "img" && Self.isTrackingPixel(attributes)) {
+            let rule = HTMLPolicy.rule(for: name)
+            if rule.isDropped || (name == "img" && Self.isTrackingPixel(attributes)) {
                 if !isEmpty { droppedDepth = 1 }
                 return
             }
             if name == "br" {
                 pendingBreaks += 1
                 line.appendSpace()
-            } else if HTMLPolicy.blocks.contains(name) {
+            } else if rule.isBlock {
                 endParagraph()
             } else if name == "td" || name == "th" {
                 line.appendSpace()
             }
-            let kept = writeStart(name, attributes, isEmpty: isEmpty)
+            let kept = writeStart(name, rule, attributes, isEmpty: isEmpty)
             if !isEmpty { openKept.append(kept) }
         case .text(let text):
             guard droppedDepth == 0 else { return }
@@ -145,7 +169,7 @@ private struct ConversionState {
                 droppedDepth -= 1
                 return
             }
-            if HTMLPolicy.blocks.contains(name) { endParagraph() }
+            if HTMLPolicy.rule(for: name).isBlock { endParagraph() }
             if let kept = openKept.popLast(), kept { html += "</\(name)>" }
         }
     }
@@ -162,9 +186,9 @@ private struct ConversionState {
     }
 
     /// Writes the start tag when the element is allowed; returns whether it did.
-    private mutating func writeStart(_ name: String, _ attributes: [(name: String, value: String)], isEmpty: Bool) -> Bool {
-        guard let allowedAttributes = HTMLPolicy.allowed[name] else { return false }
-        if isEmpty && !HTMLPolicy.void.contains(name) {
+    private mutating func writeStart(_ name: String, _ rule: HTMLPolicy.Rule, _ attributes: [(name: String, value: String)], isEmpty: Bool) -> Bool {
+        guard let allowedAttributes = rule.allowedAttributes else { return false }
+        if isEmpty && !rule.isVoid {
             return false  // an empty <p></p> or <b></b> adds nothing
         }
         var tag = "<" + name

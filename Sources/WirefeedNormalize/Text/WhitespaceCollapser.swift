@@ -43,6 +43,11 @@ struct WhitespaceCollapser {
                         end += 1
                         continue
                     }
+                    // One space between two words is kept as it is: a sentence is copied at once.
+                    if next == 0x20, end + 1 < count, utf8[end + 1] > 0x20, utf8[end + 1] < 0xC2 {
+                        end += 2
+                        continue
+                    }
                     if next <= 0x20 || next == 0xC2 || next == 0xE1 || next == 0xE2 || next == 0xE3 || next == 0xEF { break }
                     end += 1
                 }
