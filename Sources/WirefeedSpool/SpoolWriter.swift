@@ -206,9 +206,4 @@ public struct SpoolWriter: Sendable {
     public func isPublished(_ name: String) -> Bool {
         Syscalls.exists(newDirectory + "/" + name + ".json")
     }
-
-    /// The names of the stories in `new/`, in ingestion order.
-    public func publishedNames() throws(SpoolError) -> [String] {
-        try Syscalls.list(newDirectory).filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
-    }
 }
