@@ -121,9 +121,9 @@ extension Ledger {
                     }
                 }
                 let seen = UTCTime(update.fetchedAt).sqliteText
-                for story in incoming {
+                for index in incoming.indices {
                     if let entry = try Self.ingest(
-                        db, story, feedID: update.feedID, fetchedAt: update.fetchedAt, seen: seen, anyTombstones: anyTombstones,
+                        db, incoming[index], feedID: update.feedID, fetchedAt: update.fetchedAt, seen: seen, anyTombstones: anyTombstones,
                         sequence: &sequence, counts: &counts
                     ) {
                         entries.append(entry)

@@ -63,7 +63,14 @@ public final class StoryPipeline: Sendable {
     /// into `new/` (on a queue of its own, while the next batch is recorded).
     /// - Throws: ``SpoolError`` or a ledger error; nothing of the batch is then recorded.
     public func record(_ updates: [FeedUpdate]) throws -> IngestSummary {
-        let drafts = updates.flatMap { $0.stories ?? [] }.compactMap(\.draft?.writtenName)
+        var drafts: [String] = []
+        for update in updates {
+            guard let stories = update.stories else { continue }
+            // By index: the stories are not copied to read their draft names.
+            for index in stories.indices {
+                if let name = stories[index].draft?.writtenName { drafts.append(name) }
+            }
+        }
         let summary: IngestSummary
         do {
             summary = try ledger.ingest(updates) { entries in
