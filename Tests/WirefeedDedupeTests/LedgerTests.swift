@@ -51,4 +51,27 @@ struct LedgerTests {
         #expect(summary.staged[0].hasSuffix("-port-strike-v1"))
         try? FileManager.default.removeItem(atPath: directory)
     }
+
+    @Test func aSlugTakenByAnotherStoryGetsTheNextFreeSuffix() throws {
+        let ledger = try Ledger(directory: directory)
+        func headedPortStrike(_ guid: String, body: String) -> PreparedStory {
+            var prepared = story(guid, "Port strike")
+            prepared.story.paragraphs = [body]
+            prepared.hash = ContentHash.of(prepared.story)
+            prepared.draft = .written(name: "draft-\(guid)")
+            return prepared
+        }
+        let first = try ledger.ingest([update([headedPortStrike("a", body: "Dockers walk out."), headedPortStrike("b", body: "Cranes stand idle.")])]) { entries in
+            #expect(entries.map(\.draft) == [.written(name: "draft-a"), nil], "the draft was rendered under the slug the story does not get")
+        }
+        let second = try ledger.ingest([update([headedPortStrike("c", body: "Ships queue offshore.")])]) { _ in }
+        #expect(first.staged.map { $0.dropFirst(13) } == ["port-strike-v1", "port-strike-2-v1"])
+        #expect(second.staged.map { $0.dropFirst(13) } == ["port-strike-3-v1"])
+        #expect(second.lastSequence == 3, "a slug tried and found taken uses no sequence number")
+
+        // A new version of the second story keeps its slug.
+        let edit = try ledger.ingest([update([headedPortStrike("b", body: "Cranes stand idle for a second day.")])]) { _ in }
+        #expect(edit.staged.map { $0.dropFirst(13) } == ["port-strike-2-v2"])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
 }
