@@ -201,32 +201,33 @@ extension Ledger {
             return SpoolEntry(story: story, uri: existing["uri"], version: version, firstCreated: existing["first_created"], name: name, draft: nil)
         case .newStory:
             counts.newStories += 1
-            let slug = try uniqueSlug(db, incoming.story.slug)
-            let name = nextName(&sequence, slug: slug, version: 1)
             let firstCreated = incoming.story.published ?? fetchedAt
-            var story = incoming.story
-            let draft = slug == story.slug ? incoming.draft : nil
-            try db.run("""
-                    INSERT INTO stories (key, feed_id, slug, uri, version, hash, first_created, first_seen, last_seen, spool_name, staged_from)
-                    VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [keyText, feedID, slug, incoming.uri, hash, UTCTime(firstCreated).sqliteText, seen, seen, name, draft?.writtenName]
-            )
-            try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, db.lastInsertedRowID])
-            story.slug = slug
-            return SpoolEntry(story: story, uri: incoming.uri, version: 1, firstCreated: firstCreated, name: name, draft: draft)
+            let created = UTCTime(firstCreated).sqliteText
+            // The slug, or the slug with `-2`, `-3`… when another story has it: the insert itself
+            // finds out (its slug index), so that a free slug, the usual case, costs no lookup.
+            var slug = incoming.story.slug
+            var suffix = 2
+            while true {
+                let draft = slug == incoming.story.slug ? incoming.draft : nil
+                let name = SpoolName.make(sequence: sequence + 1, slug: slug, version: 1)
+                try db.run("""
+                        INSERT INTO stories (key, feed_id, slug, uri, version, hash, first_created, first_seen, last_seen, spool_name, staged_from)
+                        VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING
+                        """,
+                    arguments: [keyText, feedID, slug, incoming.uri, hash, created, seen, seen, name, draft?.writtenName]
+                )
+                guard db.changesCount == 1 else {
+                    slug = "\(incoming.story.slug)-\(suffix)"
+                    suffix += 1
+                    continue
+                }
+                sequence += 1
+                try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, db.lastInsertedRowID])
+                var story = incoming.story
+                story.slug = slug
+                return SpoolEntry(story: story, uri: incoming.uri, version: 1, firstCreated: firstCreated, name: name, draft: draft)
+            }
         }
-    }
-
-    /// The slug, or the slug with `-2`, `-3`… when another story has it.
-    private static func uniqueSlug(_ db: Database, _ slug: String) throws -> String {
-        var candidate = slug
-        var suffix = 2
-        while try db.value(Bool.self, "SELECT 1 FROM stories WHERE slug = ?", arguments: [candidate]) ?? false {
-            candidate = "\(slug)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
     }
 
     /// The next spool name: the sequence is counted in the transaction and saved once at its end.
