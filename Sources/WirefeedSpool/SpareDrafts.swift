@@ -14,22 +14,17 @@ import Synchronization
 /// done. A spare is never recorded in the ledger, so after a crash the start-up reconciliation
 /// removes it like any other unrecorded file in `tmp/`.
 final class SpareDrafts: Sendable {
-    /// A discarded draft: its name (relative to `tmp/`) and whether its `.txt` exists.
-    struct Spare: Sendable, Equatable {
-        var name: String
-        var hasText: Bool
-    }
-
     /// Spares kept at most; more are unlinked at once.
     let capacity: Int
-    private let spares = Mutex<[Spare]>([])
+    /// Draft names, relative to `tmp/`.
+    private let spares = Mutex<[String]>([])
 
     init(capacity: Int) {
         self.capacity = capacity
     }
 
-    /// Keeps `spare` for re-use; false when the pool is full (the caller unlinks it).
-    func keep(_ spare: Spare) -> Bool {
+    /// Keeps the draft named `spare` for re-use; false when the pool is full (the caller unlinks it).
+    func keep(_ spare: String) -> Bool {
         spares.withLock { spares in
             guard spares.count < capacity else { return false }
             spares.append(spare)
@@ -37,13 +32,13 @@ final class SpareDrafts: Sendable {
         }
     }
 
-    /// A spare to overwrite, if any.
-    func take() -> Spare? {
+    /// The name of a spare to overwrite, if any.
+    func take() -> String? {
         spares.withLock { $0.popLast() }
     }
 
-    /// Empties the pool and returns what it held.
-    func takeAll() -> [Spare] {
+    /// Empties the pool and returns the names it held.
+    func takeAll() -> [String] {
         spares.withLock { spares in
             defer { spares = [] }
             return spares

@@ -66,14 +66,14 @@ public struct SpoolWriter: Sendable {
     /// - Returns: the draft name, for ``publish(_:)-swift.method`` as a ``SpoolMove/source``.
     public func writeDraft(json: [UInt8], text: [UInt8]?) throws(SpoolError) -> String {
         let spare = spareDrafts.take()
-        let name = spare?.name ?? DraftName.next()
+        let name = spare ?? DraftName.next()
         let reusing = spare != nil
         let textPath = temporaryDirectory + "/" + name + ".txt"
         do {
             if let text {
                 try Syscalls.createFile(textPath, contents: text, replacing: reusing)
-            } else if spare?.hasText == true {
-                Syscalls.remove(textPath)
+            } else if reusing {
+                Syscalls.remove(textPath)  // the spare's text, if it had one
             }
             try Syscalls.createFile(temporaryDirectory + "/" + name + ".json", contents: json, replacing: reusing)
         } catch {
@@ -88,7 +88,7 @@ public struct SpoolWriter: Sendable {
     /// batch failed): the next drafts overwrite them, and those beyond the pool's capacity are
     /// removed.
     public func discardDrafts(_ names: [String]) {
-        for name in names where !spareDrafts.keep(.init(name: name, hasText: Syscalls.exists(temporaryDirectory + "/" + name + ".txt"))) {
+        for name in names where !spareDrafts.keep(name) {
             remove(draft: name)
         }
     }
@@ -96,8 +96,8 @@ public struct SpoolWriter: Sendable {
     /// Removes the discarded drafts kept for re-use: call it when a run of work is done (the end
     /// of a fetch, of a daemon's cycle).
     public func removeSpareDrafts() {
-        for spare in spareDrafts.takeAll() {
-            remove(draft: spare.name)
+        for name in spareDrafts.takeAll() {
+            remove(draft: name)
         }
     }
 

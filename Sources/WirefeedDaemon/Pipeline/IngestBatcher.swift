@@ -133,10 +133,6 @@ public final class IngestBatcher: Sendable {
     /// published; then removes the discarded drafts kept for re-use (``SpoolWriter/removeSpareDrafts()``).
     public func drain() {
         pending.withLock { $0.draining += 1 }
-        // The spare drafts are removed on another core while the last batch is recorded; those
-        // its commit discards, at the end. (A spare is in the pool or in one draft, never both.)
-        let spares = DispatchWorkItem { [pipeline] in pipeline.spool.removeSpareDrafts() }
-        DispatchQueue.global().async(execute: spares)
         // A batch gathering on the commit queue is taken there at once. What is left after it
         // (updates without stories, which the commit queue leaves for a full batch) goes now.
         gathered.signal()
@@ -146,7 +142,6 @@ public final class IngestBatcher: Sendable {
             queue.sync {}
         }
         publisher.sync {}
-        spares.wait()
         pipeline.spool.removeSpareDrafts()
         pending.withLock { $0.draining -= 1 }
     }
