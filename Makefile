@@ -49,7 +49,7 @@ fuzz: setup
 	WIREFEED_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --sanitize=fuzzer \
 		-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address --product wirefeed-fuzz
 	mkdir -p .build-fuzz/corpus
-	cp Tests/Fixtures/feeds/* .build-fuzz/corpus/
+	cp Tests/Fixtures/feeds/* Tests/Fixtures/html/* .build-fuzz/corpus/
 	SWIFT_BACKTRACE=enable=no .build-fuzz/debug/wirefeed-fuzz -max_total_time=$(FUZZ_SECONDS) \
 		-max_len=65536 -timeout=10 -rss_limit_mb=4096 -dict=Tests/Fixtures/fuzz.dict \
 		-artifact_prefix=.build-fuzz/ .build-fuzz/corpus

@@ -26,16 +26,33 @@ public enum HTMLEvent: Sendable, Equatable {
 /// Walks an HTML fragment as libxml2's forgiving HTML parser understands it (unclosed tags closed,
 /// HTML entities decoded, broken markup recovered), one ``HTMLEvent`` at a time.
 ///
-/// libxml2 parses the whole fragment at once, through SAX into one buffer of events (no tree, no
-/// call into C per node); the walker decodes one event per ``next()``.
+/// A plain, well-formed fragment is read by ``SimpleHTMLReader``, which gives libxml2's events
+/// without libxml2. Any other is parsed by libxml2 at once, through SAX into one buffer of events
+/// (no tree, no call into C per node), and the walker decodes one event per ``next()``.
 ///
 /// Not `Sendable`: a walker belongs to the task that made it.
 public final class HTMLFragmentWalker {
+    /// Which readers a walk may use.
+    public enum Reading: Sendable {
+        /// The simple reader when it accepts the fragment, else libxml2.
+        case fastest
+        /// libxml2 only.
+        case libxml2
+    }
+
     private var events = wirefeed_html_events()
     private var offset = 0
+    private var simpleEvents: [HTMLEvent] = []
+    /// Whether the fragment was read without libxml2.
+    public private(set) var isReadSimply = false
 
     /// Parses `html`; an unparseable fragment walks as empty.
-    public init(html: String) {
+    public init(html: String, reading: Reading = .fastest) {
+        if reading == .fastest, let events = SimpleHTMLReader.events(of: html) {
+            simpleEvents = events
+            isReadSimply = true
+            return
+        }
         var html = html
         html.withUTF8 { utf8 in
             guard utf8.count < Int(Int32.max), let base = utf8.baseAddress else { return }
@@ -51,6 +68,11 @@ public final class HTMLFragmentWalker {
 
     /// The next event, or nil at the end.
     public func next() -> HTMLEvent? {
+        if isReadSimply {
+            guard offset < simpleEvents.count else { return nil }
+            defer { offset += 1 }
+            return simpleEvents[offset]
+        }
         guard let base = events.bytes, offset < events.length else { return nil }
         let buffer = UnsafeRawBufferPointer(start: base, count: events.length)
         let kind = buffer[offset]
