@@ -6,7 +6,7 @@ FUZZ_SECONDS ?= 60
 BENCH_MEGABYTES ?= 60
 BENCH_FEEDS ?= 2000
 
-.PHONY: setup build release test lint demo bench-parse bench-fetch bench-daemon fuzz clean
+.PHONY: setup build release test lint demo bench-parse bench-fetch bench-daemon bench-ledger fuzz clean
 
 ## Install the Debian packages wirefeed needs (once per machine).
 setup:
@@ -39,6 +39,11 @@ bench-parse: setup
 ## Poll a 2,000-feed farm served by nginx on loopback: cold, warm, and curl --parallel beside it.
 bench-fetch: setup
 	deploy/bench-fetch.sh $(BENCH_FEEDS)
+
+## The ledger's commits alone: 100,000 stories cold (90,000 new, 10,000 syndicated copies), then again.
+bench-ledger: setup
+	$(SWIFT) build -c release --product wirefeed-bench
+	.build/release/wirefeed-bench ledger 100000
 
 ## The daemon: SIGUSR1-to-story latency over 500 feeds, and memory over 1,000 cycles.
 bench-daemon: setup

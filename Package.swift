@@ -111,7 +111,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "wirefeed-bench",
-            dependencies: ["WirefeedParse", "WirefeedNormalize", "WirefeedSpool"]
+            dependencies: ["WirefeedParse", "WirefeedNormalize", "WirefeedSpool", "WirefeedDedupe", "WirefeedLedger"]
         ),
 
         // MARK: - Tests

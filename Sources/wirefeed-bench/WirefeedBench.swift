@@ -14,6 +14,7 @@ enum WirefeedBench {
                    wirefeed-bench farm COUNT DIRECTORY            write a farm of COUNT feeds (~100 KB, 50 items)
                    wirefeed-bench parse-dir DIRECTORY             parse + normalize every file of a directory
                    wirefeed-bench trigger PID SPOOL FEED-FILE [N] SIGUSR1 → new story latency over N triggers
+                   wirefeed-bench ledger [STORIES] [DIRECTORY]   the ledger's commits alone, cold then repeats
 
             """.utf8))
         exit(64)
@@ -37,6 +38,11 @@ enum WirefeedBench {
             let rest = Array(arguments.dropFirst())
             guard rest.count >= 3, let pid = Int32(rest[0]) else { usage() }
             try TriggerBenchmark(pid: pid, spool: rest[1], changingFeed: rest[2], trials: rest.count > 3 ? Int(rest[3]) ?? 100 : 100).run()
+        case "ledger":
+            let stories = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
+            let directory = arguments.dropFirst(2).first.map { URL(fileURLWithPath: $0) }
+                ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("wirefeed-bench-ledger")
+            try LedgerBenchmark(stories: stories, directory: directory).run()
         case "parse-dir":
             guard let directory = arguments.dropFirst().first else { usage() }
             try ParseBenchmark.timeDirectory(URL(fileURLWithPath: directory))
