@@ -37,14 +37,21 @@ public struct SpoolMove: Sendable, Equatable, Hashable {
 /// one `syncfs` (a small batch: file by file), renamed, and `new/` is fsync'd once.
 public struct SpoolWriter: Sendable {
     public let directory: String
+    /// `<directory>/tmp`, and below `/` (built once: every file's path starts with it).
+    public let temporaryDirectory: String
+    private let temporaryPrefix: String
+    /// `<directory>/new`, and below `/`.
+    public let newDirectory: String
+    private let newPrefix: String
     private let spareDrafts: SpareDrafts
-
-    public var temporaryDirectory: String { directory + "/tmp" }
-    public var newDirectory: String { directory + "/new" }
 
     /// - Parameter spareDraftCapacity: discarded drafts kept to be overwritten (``SpareDrafts``).
     public init(directory: String, spareDraftCapacity: Int = 4096) {
         self.directory = directory
+        temporaryDirectory = directory + "/tmp"
+        temporaryPrefix = temporaryDirectory + "/"
+        newDirectory = directory + "/new"
+        newPrefix = newDirectory + "/"
         self.spareDrafts = SpareDrafts(capacity: spareDraftCapacity)
     }
 
@@ -53,7 +60,7 @@ public struct SpoolWriter: Sendable {
         try Syscalls.makeDirectory(directory)
         try Syscalls.makeDirectory(temporaryDirectory)
         for folder in DraftName.folders {
-            try Syscalls.makeDirectory(temporaryDirectory + "/" + folder)
+            try Syscalls.makeDirectory(temporaryPrefix + folder)
         }
         try Syscalls.makeDirectory(newDirectory)
     }
@@ -68,17 +75,17 @@ public struct SpoolWriter: Sendable {
         let spare = spareDrafts.take()
         let name = spare ?? DraftName.next()
         let reusing = spare != nil
-        let textPath = temporaryDirectory + "/" + name + ".txt"
+        let textPath = temporaryPrefix + name + ".txt"
         do {
             if let text {
                 try Syscalls.createFile(textPath, contents: text, replacing: reusing)
             } else if reusing {
                 Syscalls.remove(textPath)  // the spare's text, if it had one
             }
-            try Syscalls.createFile(temporaryDirectory + "/" + name + ".json", contents: json, replacing: reusing)
+            try Syscalls.createFile(temporaryPrefix + name + ".json", contents: json, replacing: reusing)
         } catch {
             Syscalls.remove(textPath)
-            Syscalls.remove(temporaryDirectory + "/" + name + ".json")
+            Syscalls.remove(temporaryPrefix + name + ".json")
             throw error
         }
         return name
@@ -105,8 +112,8 @@ public struct SpoolWriter: Sendable {
     public var spareDraftCount: Int { spareDrafts.count }
 
     private func remove(draft name: String) {
-        Syscalls.remove(temporaryDirectory + "/" + name + ".txt")
-        Syscalls.remove(temporaryDirectory + "/" + name + ".json")
+        Syscalls.remove(temporaryPrefix + name + ".txt")
+        Syscalls.remove(temporaryPrefix + name + ".json")
     }
 
     /// Up to this many files, a batch is made durable file by file (fdatasync each, then `tmp/`);
@@ -124,22 +131,22 @@ public struct SpoolWriter: Sendable {
         do {
             for file in files {
                 if let text = file.text {
-                    let path = temporaryDirectory + "/" + file.name + ".txt"
+                    let path = temporaryPrefix + file.name + ".txt"
                     try Syscalls.createFile(path, contents: text, sync: fileByFile)
                     written.append(path)
                 }
-                let path = temporaryDirectory + "/" + file.name + ".json"
+                let path = temporaryPrefix + file.name + ".json"
                 try Syscalls.createFile(path, contents: file.json, sync: fileByFile)
                 written.append(path)
             }
             if fileByFile {
                 for draft in drafts {
-                    _ = try Syscalls.syncFileIfPresent(temporaryDirectory + "/" + draft + ".txt")
-                    _ = try Syscalls.syncFileIfPresent(temporaryDirectory + "/" + draft + ".json")
+                    _ = try Syscalls.syncFileIfPresent(temporaryPrefix + draft + ".txt")
+                    _ = try Syscalls.syncFileIfPresent(temporaryPrefix + draft + ".json")
                 }
                 try Syscalls.syncDirectory(temporaryDirectory)
                 for folder in Set(drafts.compactMap(DraftName.folder(of:))) {
-                    try Syscalls.syncDirectory(temporaryDirectory + "/" + folder)
+                    try Syscalls.syncDirectory(temporaryPrefix + folder)
                 }
             } else {
                 try Syscalls.syncFileSystem(of: temporaryDirectory)
@@ -149,6 +156,9 @@ public struct SpoolWriter: Sendable {
             throw error
         }
     }
+
+    /// A version's files in the order they move into `new/`: consumers key on the `.json`.
+    private static let publishOrder = [".txt", ".json"]
 
     /// Moves staged files into `new/` (`.txt` before `.json`) and makes the renames durable.
     /// A name whose files are already in `new/` is skipped, so that publishing is idempotent.
@@ -161,8 +171,8 @@ public struct SpoolWriter: Sendable {
     public func publish(_ moves: [SpoolMove]) throws(SpoolError) {
         guard !moves.isEmpty else { return }
         for move in moves {
-            for suffix in [".txt", ".json"] {
-                _ = try Syscalls.renameIfPresent(temporaryDirectory + "/" + move.source + suffix, newDirectory + "/" + move.name + suffix)
+            for suffix in Self.publishOrder {
+                _ = try Syscalls.renameIfPresent(temporaryPrefix + move.source + suffix, newPrefix + move.name + suffix)
             }
         }
         try Syscalls.syncDirectory(newDirectory)
@@ -184,7 +194,7 @@ public struct SpoolWriter: Sendable {
         var files: [String] = []
         for entry in try Syscalls.list(temporaryDirectory) {
             if draftFolders.contains(entry) {
-                files += try Syscalls.list(temporaryDirectory + "/" + entry).map { entry + "/" + $0 }
+                files += try Syscalls.list(temporaryPrefix + entry).map { entry + "/" + $0 }
             } else {
                 files.append(entry)
             }
@@ -194,7 +204,7 @@ public struct SpoolWriter: Sendable {
             if let move = bySource[name] {
                 toPublish.insert(move)
             } else {
-                Syscalls.remove(temporaryDirectory + "/" + file)
+                Syscalls.remove(temporaryPrefix + file)
             }
         }
         let moves = toPublish.sorted { $0.name < $1.name }
@@ -204,6 +214,6 @@ public struct SpoolWriter: Sendable {
 
     /// Whether `new/<name>.json` exists.
     public func isPublished(_ name: String) -> Bool {
-        Syscalls.exists(newDirectory + "/" + name + ".json")
+        Syscalls.exists(newPrefix + name + ".json")
     }
 }
