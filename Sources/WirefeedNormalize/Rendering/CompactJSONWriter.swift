@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright (c) 2026 the wirefeed authors
 
+import WirefeedModel
+
 /// Writes compact JSON straight into bytes, for the spool's hot path: the same output as
 /// `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes`, several times faster. The caller
 /// writes an object's keys in sorted order.
@@ -82,14 +84,14 @@ struct CompactJSONWriter {
         value.withUTF8 { utf8 in
             // Copies runs of bytes that need no escape in one go.
             var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            while true {
+                let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+                let index = utf8.firstIndex(from: runStart, below: 0x20, orEqualTo: quote, backslash, quote, backslash)
                 if runStart < index { bytes.append(contentsOf: utf8[runStart..<index]) }
+                guard index < utf8.count else { break }
+                appendEscape(utf8[index])
                 runStart = index + 1
-                appendEscape(byte)
             }
-            if runStart < utf8.count { bytes.append(contentsOf: utf8[runStart...]) }
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the wirefeed authors
 
 import Foundation
+import WirefeedModel
 import WirefeedParse
 
 /// A body in its two normalized forms.
@@ -249,11 +250,11 @@ enum HTMLEscaping {
     private static func needsEscape(_ text: String, quotes: Bool) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
-            utf8.contains { byte in
-                // Every character to escape is below "?": one comparison for most bytes.
-                byte < UInt8(ascii: "?")
-                    && (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || (quotes && byte == UInt8(ascii: "\"")))
-            }
+            let ampersand = UInt8(ascii: "&")
+            let index = utf8.firstIndex(
+                from: 0, below: 0, orEqualTo: ampersand, UInt8(ascii: "<"), UInt8(ascii: ">"), quotes ? UInt8(ascii: "\"") : ampersand
+            )
+            return index < utf8.count
         }
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright (c) 2026 the wirefeed authors
 
+import WirefeedModel
+
 /// Reads the plainest HTML fragments — the shape most wire copy has: paragraphs, lists, figures
 /// and inline markup, every element closed, quoted attributes, well-formed references — straight
 /// into the ``HTMLEvent``s libxml2's HTML parser gives for them, several times faster. Anything
@@ -216,7 +218,9 @@ enum SimpleHTMLReader {
         /// libxml2: nil.
         mutating func readPlainText(until stop: UInt8) -> UnsafeBufferPointer<UInt8>? {
             let start = position
-            while position < bytes.count {
+            while true {
+                position = bytes.firstIndex(from: position, below: 0x20, orEqualTo: stop, UInt8(ascii: "&"), 0xEF, stop)
+                guard position < bytes.count else { break }
                 let byte = bytes[position]
                 if byte == stop || byte == UInt8(ascii: "&") { break }
                 if byte < 0x20 && byte != 0x09 && byte != 0x0A { return nil }
