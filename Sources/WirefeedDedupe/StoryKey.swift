@@ -83,10 +83,7 @@ public enum StoryKeyDeriver {
     /// `text` without white space at either end; the usual guid, which starts and ends with a
     /// printable ASCII character, is returned as it is.
     static func trimmed(_ text: String) -> String {
-        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return text
-        }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        text.hasPrintableASCIIEnds ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The hex SHA-256 of a text.

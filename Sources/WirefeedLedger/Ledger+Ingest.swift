@@ -191,7 +191,9 @@ extension Ledger {
             counts.newVersions += 1
             let existing = try db.row("SELECT slug, uri, first_created FROM stories WHERE id = ?", arguments: [storyID])!
             let slug: String = existing["slug"]
-            let name = nextName(&sequence, slug: slug, version: version)
+            // The sequence is counted in the transaction and saved once at its end.
+            sequence += 1
+            let name = SpoolName.make(sequence: sequence, slug: slug, version: version)
             try db.run("UPDATE stories SET version = ?, hash = ?, last_seen = ?, spool_name = ?, staged_from = NULL WHERE id = ?",
                 arguments: [version, hash, seen, name, storyID]
             )
@@ -228,12 +230,6 @@ extension Ledger {
                 return SpoolEntry(story: story, uri: incoming.uri, version: 1, firstCreated: firstCreated, name: name, draft: draft)
             }
         }
-    }
-
-    /// The next spool name: the sequence is counted in the transaction and saved once at its end.
-    private static func nextName(_ sequence: inout Int64, slug: String, version: Int) -> String {
-        sequence += 1
-        return SpoolName.make(sequence: sequence, slug: slug, version: version)
     }
 }
 

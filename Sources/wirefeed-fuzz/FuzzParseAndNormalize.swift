@@ -27,15 +27,10 @@ public func fuzzParseAndNormalize(_ data: UnsafePointer<UInt8>, _ size: Int) -> 
 
 /// Stops the run when the simple HTML reader and libxml2 disagree on a fragment.
 func expectSimpleReadingIsLibxml2s(_ html: String) {
-    func events(_ walker: HTMLFragmentWalker) -> [HTMLEvent] {
-        var events: [HTMLEvent] = []
-        while let event = walker.next() { events.append(event) }
-        return events
-    }
     let fastest = HTMLFragmentWalker(html: html)
     guard fastest.isReadSimply else { return }
-    let simple = events(fastest)
-    let libxml2 = events(HTMLFragmentWalker(html: html, reading: .libxml2))
+    let simple = fastest.remainingEvents()
+    let libxml2 = HTMLFragmentWalker(html: html, reading: .libxml2).remainingEvents()
     if simple != libxml2 {
         fatalError("the simple HTML reader and libxml2 disagree on \(html.debugDescription):\n\(simple)\n\(libxml2)")
     }

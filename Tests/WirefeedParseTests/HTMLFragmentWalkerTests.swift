@@ -10,10 +10,7 @@ import WirefeedParse
 /// titles, summaries and bodies of the bench farm, the real-world corpus and the fixtures.)
 struct HTMLFragmentWalkerTests {
     func events(_ html: String) -> [HTMLEvent] {
-        let walker = HTMLFragmentWalker(html: html)
-        var events: [HTMLEvent] = []
-        while let event = walker.next() { events.append(event) }
-        return events
+        HTMLFragmentWalker(html: html).remainingEvents()
     }
 
     func start(_ name: String, _ attributes: [(name: String, value: String)] = [], empty: Bool = false) -> HTMLEvent {

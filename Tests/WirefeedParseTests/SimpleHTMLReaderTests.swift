@@ -16,9 +16,7 @@ struct SimpleHTMLReaderTests {
 
     static func walk(_ html: String, _ reading: HTMLFragmentWalker.Reading = .fastest) -> Walk {
         let walker = HTMLFragmentWalker(html: html, reading: reading)
-        var events: [HTMLEvent] = []
-        while let event = walker.next() { events.append(event) }
-        return Walk(events: events, isReadSimply: walker.isReadSimply)
+        return Walk(events: walker.remainingEvents(), isReadSimply: walker.isReadSimply)
     }
 
     /// Whether the fragment was read simply; when it was, its events must be libxml2's.
@@ -118,8 +116,7 @@ struct SimpleHTMLReaderTests {
     /// real-world corpus.
     @Test func everyFeedFragmentReadsAsLibxml2ReadsIt() throws {
         var folders = [Fixtures.feeds]
-        let corpus = Fixtures.shared.appendingPathComponent("corpus/real")
-        if FileManager.default.fileExists(atPath: corpus.path) { folders.append(corpus) }
+        if RealWorldCorpus.exists { folders.append(RealWorldCorpus.folder) }
         var fragments = 0
         var accepted = 0
         for folder in folders {

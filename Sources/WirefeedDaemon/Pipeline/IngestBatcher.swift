@@ -8,7 +8,6 @@ import Synchronization
 import WirefeedLedger
 import WirefeedModel
 import WirefeedNormalize
-import WirefeedSpool
 
 /// Gathers poll results into batches for the ``StoryPipeline``, so that durability costs one
 /// `syncfs`, one directory fsync and one ledger commit per batch, not per story.
@@ -130,7 +129,7 @@ public final class IngestBatcher: Sendable {
     }
 
     /// Hands what is pending to the commit queue and waits until every batch is committed and
-    /// published; then removes the discarded drafts kept for re-use (``SpoolWriter/removeSpareDrafts()``).
+    /// published; then ends the pipeline's run of work (``StoryPipeline/finishWork()``).
     public func drain() {
         pending.withLock { $0.draining += 1 }
         // A batch gathering on the commit queue is taken there at once. What is left after it
@@ -142,7 +141,7 @@ public final class IngestBatcher: Sendable {
             queue.sync {}
         }
         publisher.sync {}
-        pipeline.spool.removeSpareDrafts()
+        pipeline.finishWork()
         pending.withLock { $0.draining -= 1 }
     }
 

@@ -104,6 +104,12 @@ public final class StoryPipeline: Sendable {
         ledger.notePublished(through: waiting.through)
     }
 
+    /// Ends a run of work (a fetch, a daemon's cycle) once every batch of it is published: the
+    /// drafts discarded during it, kept for the next drafts to overwrite, are removed.
+    public func finishWork() {
+        spool.removeSpareDrafts()
+    }
+
     /// The files the commit writes for an entry: none when its poll wrote them ahead as a draft;
     /// else rendered ahead or now (a new version, a slug taken by another story).
     private func fileToWrite(_ entry: SpoolEntry) -> SpoolFile? {

@@ -83,9 +83,9 @@ struct CompactJSONWriter {
         var value = value
         value.withUTF8 { utf8 in
             // Copies runs of bytes that need no escape in one go.
+            let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
             var runStart = 0
             while true {
-                let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
                 let index = utf8.firstIndex(from: runStart, below: 0x20, orEqualTo: quote, backslash, quote, backslash)
                 if runStart < index { bytes.append(contentsOf: utf8[runStart..<index]) }
                 guard index < utf8.count else { break }

@@ -276,9 +276,7 @@ enum HTMLEscaping {
 
 extension String {
     func trimmingWhitespace() -> String {
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-            return self  // Nothing to trim (the usual case): no copy.
-        }
+        if hasPrintableASCIIEnds { return self }  // nothing to trim (the usual case): no copy
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isCollapsibleSpace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isCollapsibleSpace })!

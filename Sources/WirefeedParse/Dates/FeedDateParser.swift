@@ -20,10 +20,10 @@ public enum FeedDateParser {
             return nil
         }
         let bytes = Array(utf8[first...])
-        if bytes.count >= 4, bytes[0..<4].allSatisfy(\.isDigit), bytes.count == 4 || !bytes[4].isDigit || bytes.count == 8 {
+        if bytes.count >= 4, bytes[0..<4].allSatisfy(\.isASCIIDigit), bytes.count == 4 || !bytes[4].isASCIIDigit || bytes.count == 8 {
             if let date = parseISO(bytes) { return date }
         }
-        if bytes.count >= 9, bytes.count <= 10, bytes.allSatisfy(\.isDigit), let seconds = Double(String(decoding: bytes, as: UTF8.self)) {
+        if bytes.count >= 9, bytes.count <= 10, bytes.allSatisfy(\.isASCIIDigit), let seconds = Double(String(decoding: bytes, as: UTF8.self)) {
             return Date(timeIntervalSince1970: seconds)
         }
         return parseRFC822(bytes)
@@ -40,7 +40,7 @@ public enum FeedDateParser {
         var minute = 0
         var second = 0.0
         var offset = 0
-        let compact = bytes.count >= 8 && bytes[4].isDigit
+        let compact = bytes.count >= 8 && bytes[4].isASCIIDigit
         if compact || scanner.skip(UInt8(ascii: "-")) {
             guard let value = scanner.number(digits: 2) else { return nil }
             month = value
@@ -88,16 +88,16 @@ public enum FeedDateParser {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte.isDigit {
+            if byte.isASCIIDigit {
                 var end = index
-                while end < bytes.count, bytes[end].isDigit || bytes[end] == UInt8(ascii: ":") || bytes[end] == UInt8(ascii: ".") {
+                while end < bytes.count, bytes[end].isASCIIDigit || bytes[end] == UInt8(ascii: ":") || bytes[end] == UInt8(ascii: ".") {
                     end += 1
                 }
                 let token = Array(bytes[index..<end])
                 if token.contains(UInt8(ascii: ":")) {
                     guard time == nil, let parsed = parseTime(token) else { return nil }
                     time = parsed
-                } else if let value = Int(String(decoding: token.filter(\.isDigit), as: UTF8.self)), !token.contains(UInt8(ascii: ".")) {
+                } else if let value = Int(String(decoding: token.filter(\.isASCIIDigit), as: UTF8.self)), !token.contains(UInt8(ascii: ".")) {
                     numbers.append((value, token.count))
                 }
                 index = end
@@ -106,9 +106,9 @@ public enum FeedDateParser {
                 guard let zone = scanner.zoneOffset() else { return nil }
                 offset = zone
                 index += scanner.position
-            } else if byte.isLetter {
+            } else if byte.isASCIILetter {
                 var end = index
-                while end < bytes.count, bytes[end].isLetter || bytes[end] >= 0x80 { end += 1 }
+                while end < bytes.count, bytes[end].isASCIILetter || bytes[end] >= 0x80 { end += 1 }
                 let word = String(decoding: bytes[index..<end], as: UTF8.self).lowercased()
                 if let value = monthNumber(word) {
                     if month == nil { month = value }
@@ -244,7 +244,7 @@ private struct ByteScanner {
     }
 
     mutating func digit() -> Int? {
-        guard position < bytes.count, bytes[position].isDigit else { return nil }
+        guard position < bytes.count, bytes[position].isASCIIDigit else { return nil }
         defer { position += 1 }
         return Int(bytes[position] - 0x30)
     }
@@ -297,9 +297,4 @@ private struct ByteScanner {
         let offset = hours * 3600 + minutes * 60
         return byte == UInt8(ascii: "-") ? -offset : offset
     }
-}
-
-extension UInt8 {
-    fileprivate var isDigit: Bool { self >= 0x30 && self <= 0x39 }
-    fileprivate var isLetter: Bool { (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) }
 }

@@ -206,7 +206,7 @@ struct MarkupRepair {
             return start + 1
         }
         let nameStart = index
-        while index < bytes.count, index - nameStart <= 32, bytes[index].isEntityNameByte { index += 1 }
+        while index < bytes.count, index - nameStart <= 32, bytes[index].isASCIILetterOrDigit { index += 1 }
         guard index > nameStart, index < bytes.count, bytes[index] == Ascii.semicolon else {
             output.append(contentsOf: Array("&amp;".utf8))
             return start + 1
@@ -250,20 +250,6 @@ struct MarkupRepair {
     }
 }
 
-enum Ascii {
-    static let lessThan = UInt8(ascii: "<")
-    static let greaterThan = UInt8(ascii: ">")
-    static let ampersand = UInt8(ascii: "&")
-    static let exclamation = UInt8(ascii: "!")
-    static let question = UInt8(ascii: "?")
-    static let hash = UInt8(ascii: "#")
-    static let semicolon = UInt8(ascii: ";")
-    static let doubleQuote = UInt8(ascii: "\"")
-    static let singleQuote = UInt8(ascii: "'")
-    static let openBracket = UInt8(ascii: "[")
-    static let closeBracket = UInt8(ascii: "]")
-}
-
 extension UInt8 {
     fileprivate var isXMLWhitespace: Bool { self == 0x09 || self == 0x0A || self == 0x0D }
 
@@ -278,24 +264,6 @@ extension UInt8 {
             || self == 0x2F || self == 0x21 || self == 0x3F || self >= 0x80
     }
 
-    fileprivate var isEntityNameByte: Bool {
-        (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) || (self >= 0x30 && self <= 0x39)
-    }
-
-    fileprivate func digitValue(hex: Bool) -> UInt32? {
-        if self >= 0x30 && self <= 0x39 { return UInt32(self - 0x30) }
-        guard hex else { return nil }
-        if self >= 0x61 && self <= 0x66 { return UInt32(self - 0x61 + 10) }
-        if self >= 0x41 && self <= 0x46 { return UInt32(self - 0x41 + 10) }
-        return nil
-    }
-}
-
-extension UInt32 {
-    fileprivate var isXMLCharacter: Bool {
-        self == 0x9 || self == 0xA || self == 0xD || (self >= 0x20 && self <= 0xD7FF)
-            || (self >= 0xE000 && self <= 0xFFFD) || (self >= 0x10000 && self <= 0x10FFFF)
-    }
 }
 
 extension [UInt8] {

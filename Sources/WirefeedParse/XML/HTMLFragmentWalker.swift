@@ -66,6 +66,13 @@ public final class HTMLFragmentWalker {
         wirefeed_html_events_free(&events)
     }
 
+    /// Every event not walked yet, at once.
+    public func remainingEvents() -> [HTMLEvent] {
+        var events: [HTMLEvent] = []
+        while let event = next() { events.append(event) }
+        return events
+    }
+
     /// The next event, or nil at the end.
     public func next() -> HTMLEvent? {
         if isReadSimply {

@@ -71,7 +71,7 @@ enum SimpleHTMLReader {
             // libxml2 skips white space before the first tag; a fragment that starts with text gets
             // an implied paragraph there, which is left to libxml2.
             while position < bytes.count, isBlank(bytes[position]) { position += 1 }
-            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "<"), isLetter(bytes[position + 1]) else { return nil }
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "<"), bytes[position + 1].isASCIILetter else { return nil }
             events.reserveCapacity(32)
             events.append(.start(name: "html", attributes: [], isEmpty: false))
             events.append(.start(name: "body", attributes: [], isEmpty: false))
@@ -87,7 +87,7 @@ enum SimpleHTMLReader {
                     }
                 } else if byte == UInt8(ascii: "&") {
                     guard let scalar = readReference() else { return nil }
-                    appendText(scalar)
+                    UTF8.encode(scalar) { text.append($0) }
                 } else {
                     guard let run = readPlainText(until: UInt8(ascii: "<")) else { return nil }
                     text.append(contentsOf: run)
@@ -174,8 +174,8 @@ enum SimpleHTMLReader {
         /// An ASCII name of letters and digits, lowercased, as libxml2 reads it.
         mutating func readName() -> String? {
             let start = position
-            guard position < bytes.count, isLetter(bytes[position]) else { return nil }
-            while position < bytes.count, isLetter(bytes[position]) || isDigit(bytes[position]) { position += 1 }
+            guard position < bytes.count, bytes[position].isASCIILetter else { return nil }
+            while position < bytes.count, bytes[position].isASCIILetterOrDigit { position += 1 }
             // A name that goes on with libxml2's other name characters is left to it.
             if position < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")].contains(bytes[position]) {
                 return nil
@@ -201,7 +201,7 @@ enum SimpleHTMLReader {
             while position < bytes.count, bytes[position] != quote {
                 if bytes[position] == UInt8(ascii: "&") {
                     guard let scalar = readReference() else { return nil }
-                    value.append(contentsOf: String(Character(scalar)).utf8)
+                    UTF8.encode(scalar) { value.append($0) }
                 } else {
                     guard let run = readPlainText(until: quote) else { return nil }
                     value.append(contentsOf: run)
@@ -242,17 +242,17 @@ enum SimpleHTMLReader {
                 if hexadecimal { index += 1 }
                 var value: UInt32 = 0
                 var digits = 0
-                while index < bytes.count, digits < 7, let digit = digitValue(bytes[index], hexadecimal: hexadecimal) {
+                while index < bytes.count, digits < 7, let digit = bytes[index].digitValue(hex: hexadecimal) {
                     value = value * (hexadecimal ? 16 : 10) + digit
                     digits += 1
                     index += 1
                 }
-                guard digits > 0, isXMLCharacter(value) else { return nil }
+                guard digits > 0, value.isXMLCharacter else { return nil }
                 scalar = Unicode.Scalar(value)
             } else {
                 let start = index
-                while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) { index += 1 }
-                guard index > start, isLetter(bytes[start]) else { return nil }
+                while index < bytes.count, bytes[index].isASCIILetterOrDigit { index += 1 }
+                guard index > start, bytes[start].isASCIILetter else { return nil }
                 scalar = Self.entity(bytes[start..<index])
             }
             guard let scalar, index < bytes.count, bytes[index] == UInt8(ascii: ";") else { return nil }
@@ -269,14 +269,6 @@ enum SimpleHTMLReader {
             case 4 where name.elementsEqual("quot".utf8): "\""
             case 4 where name.elementsEqual("nbsp".utf8): "\u{A0}"
             default: LibXML2.htmlEntity(named: String(decoding: name, as: UTF8.self))
-            }
-        }
-
-        mutating func appendText(_ scalar: Unicode.Scalar) {
-            if scalar.isASCII {
-                text.append(UInt8(scalar.value))
-            } else {
-                text.append(contentsOf: String(Character(scalar)).utf8)
             }
         }
 
@@ -297,20 +289,5 @@ enum SimpleHTMLReader {
         }
 
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-
-        func digitValue(_ byte: UInt8, hexadecimal: Bool) -> UInt32? {
-            if isDigit(byte) { return UInt32(byte - UInt8(ascii: "0")) }
-            let lower = byte | 0x20
-            if hexadecimal, lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "f") { return UInt32(lower - UInt8(ascii: "a") + 10) }
-            return nil
-        }
-
-        /// XML's Char production, which libxml2 checks character references against.
-        func isXMLCharacter(_ value: UInt32) -> Bool {
-            value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value)
-                || (0x10000...0x10FFFF).contains(value)
-        }
     }
 }
