@@ -52,7 +52,10 @@ public enum StoryKeyDeriver {
         feedLink: String?,
         guidsUnreliable: Bool = false
     ) -> Derivation {
-        let guidCounts = Dictionary(stories.compactMap(\.guid).filter { !$0.isEmpty }.map { ($0, 1) }, uniquingKeysWith: +)
+        let guidCounts = Dictionary(
+            stories.compactMap(\.guid).filter { !$0.isEmpty }.map { ($0, 1) },
+            uniquingKeysWith: +
+        )
         let linkCounts = Dictionary(stories.compactMap(\.link).map { ($0, 1) }, uniquingKeysWith: +)
         let ownLink = feedLink.map(CanonicalLinkComparison.normalized)
         var misbehaved = false
@@ -75,7 +78,9 @@ public enum StoryKeyDeriver {
                 continue
             }
             let date = story.published.map { String(Int($0.timeIntervalSince1970)) } ?? ""
-            keys.append(StoryKey(kind: .headline, value: "\(feedID)\u{1F}" + Self.sha256(story.headline + "\u{1F}" + date)))
+            keys.append(
+                StoryKey(kind: .headline, value: "\(feedID)\u{1F}" + Self.sha256(story.headline + "\u{1F}" + date))
+            )
         }
         return Derivation(keys: keys, guidsMisbehaved: misbehaved)
     }

@@ -20,7 +20,15 @@ public struct FeedUpdate: Sendable {
     /// When the body was fetched: the stories' "seen" time, and what future dates were clamped to.
     public var fetchedAt: Date
 
-    public init(feedID: String, url: String, state: FeedState, stories: [PreparedStory]?, guidsMisbehaved: Bool = false, feedLink: String?, fetchedAt: Date) {
+    public init(
+        feedID: String,
+        url: String,
+        state: FeedState,
+        stories: [PreparedStory]?,
+        guidsMisbehaved: Bool = false,
+        feedLink: String?,
+        fetchedAt: Date
+    ) {
         self.feedID = feedID
         self.url = url
         self.state = state
@@ -93,15 +101,26 @@ extension Ledger {
             var summary = IngestSummary()
             var entries: [SpoolEntry] = []
             try recordNotedPublished(db)
-            var sequence = try db.value(Int64.self, "SELECT value FROM counters WHERE name = 'spool_sequence'", arguments: []) ?? 0
+            var sequence =
+                try db.value(Int64.self, "SELECT value FROM counters WHERE name = 'spool_sequence'", arguments: []) ?? 0
             // Until something is pruned (nothing prunes inside this transaction), no key is
             // tombstoned: no lookup per story.
-            let anyTombstones = try db.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM tombstones)", arguments: []) ?? true
+            let anyTombstones =
+                try db.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM tombstones)", arguments: []) ?? true
             for update in updates {
-                try Self.saveFeed(db, id: update.feedID, url: update.url, state: update.state, bodyAt: update.stories == nil ? nil : update.fetchedAt)
+                try Self.saveFeed(
+                    db,
+                    id: update.feedID,
+                    url: update.url,
+                    state: update.state,
+                    bodyAt: update.stories == nil ? nil : update.fetchedAt
+                )
                 guard let prepared = update.stories, !prepared.isEmpty else { continue }
                 var counts = summary.counts[update.feedID] ?? IngestSummary.Counts()
-                let health = try db.row("SELECT guid_strikes, guids_unreliable FROM feeds WHERE id = ?", arguments: [update.feedID])
+                let health = try db.row(
+                    "SELECT guid_strikes, guids_unreliable FROM feeds WHERE id = ?",
+                    arguments: [update.feedID]
+                )
                 var strikes: Int = health?["guid_strikes"] ?? 0
                 var unreliable: Bool = health?["guids_unreliable"] ?? false
                 strikes = update.guidsMisbehaved ? strikes + 1 : 0
@@ -109,11 +128,19 @@ extension Ledger {
                     unreliable = true
                     summary.feedsDegraded.append(update.feedID)
                 }
-                try db.run("UPDATE feeds SET guid_strikes = ?, guids_unreliable = ? WHERE id = ?", arguments: [strikes, unreliable, update.feedID])
+                try db.run(
+                    "UPDATE feeds SET guid_strikes = ?, guids_unreliable = ? WHERE id = ?",
+                    arguments: [strikes, unreliable, update.feedID]
+                )
                 var incoming = prepared
                 if unreliable && prepared.contains(where: { $0.key.kind == .guid }) {
                     // A distrusted feed's stories are keyed by link (or headline) instead.
-                    let keys = StoryKeyDeriver.derive(prepared.map(\.story), feedID: update.feedID, feedLink: update.feedLink, guidsUnreliable: true).keys
+                    let keys = StoryKeyDeriver.derive(
+                        prepared.map(\.story),
+                        feedID: update.feedID,
+                        feedLink: update.feedLink,
+                        guidsUnreliable: true
+                    ).keys
                     for index in incoming.indices where incoming[index].key != keys[index] {
                         incoming[index].key = keys[index]
                         incoming[index].uri = keys[index].uri
@@ -123,8 +150,14 @@ extension Ledger {
                 let seen = UTCTime(update.fetchedAt).sqliteText
                 for index in incoming.indices {
                     if let entry = try Self.ingest(
-                        db, incoming[index], feedID: update.feedID, fetchedAt: update.fetchedAt, seen: seen, anyTombstones: anyTombstones,
-                        sequence: &sequence, counts: &counts
+                        db,
+                        incoming[index],
+                        feedID: update.feedID,
+                        fetchedAt: update.fetchedAt,
+                        seen: seen,
+                        anyTombstones: anyTombstones,
+                        sequence: &sequence,
+                        counts: &counts
                     ) {
                         entries.append(entry)
                     }
@@ -157,19 +190,21 @@ extension Ledger {
 
         var known: KnownStory?
         // The story by its key, else by a key recorded as an alias of it: one statement.
-        let row = try db.row("""
-                SELECT id, version, hash FROM stories WHERE key = ?1
-                UNION ALL
-                SELECT stories.id, stories.version, stories.hash FROM aliases JOIN stories ON stories.id = aliases.story_id WHERE aliases.key = ?1
-                LIMIT 1
-                """,
+        let row = try db.row(
+            """
+            SELECT id, version, hash FROM stories WHERE key = ?1
+            UNION ALL
+            SELECT stories.id, stories.version, stories.hash FROM aliases JOIN stories ON stories.id = aliases.story_id WHERE aliases.key = ?1
+            LIMIT 1
+            """,
             arguments: [keyText]
         )
         if let row { known = KnownStory(id: row["id"], version: row["version"], hash: row["hash"]) }
         let hashOwner = try db.value(Int64.self, "SELECT story_id FROM hashes WHERE hash = ?", arguments: [hash])
         var tombstoned = false
         if known == nil && anyTombstones {
-            tombstoned = try db.value(Bool.self, "SELECT 1 FROM tombstones WHERE key = ?", arguments: [keyText]) ?? false
+            tombstoned =
+                try db.value(Bool.self, "SELECT 1 FROM tombstones WHERE key = ?", arguments: [keyText]) ?? false
         }
 
         switch DedupePolicy.decide(known: known, hash: hash, hashOwner: hashOwner, tombstoned: tombstoned) {
@@ -179,7 +214,8 @@ extension Ledger {
             return nil
         case .alias(let storyID):
             counts.aliases += 1
-            try db.run("INSERT OR IGNORE INTO aliases (key, story_id, feed_id, first_seen) VALUES (?, ?, ?, ?)",
+            try db.run(
+                "INSERT OR IGNORE INTO aliases (key, story_id, feed_id, first_seen) VALUES (?, ?, ?, ?)",
                 arguments: [keyText, storyID, feedID, seen]
             )
             try db.run("UPDATE stories SET last_seen = ? WHERE id = ?", arguments: [seen, storyID])
@@ -189,18 +225,29 @@ extension Ledger {
             return nil
         case .newVersion(let storyID, let version):
             counts.newVersions += 1
-            let existing = try db.row("SELECT slug, uri, first_created FROM stories WHERE id = ?", arguments: [storyID])!
+            let existing = try db.row(
+                "SELECT slug, uri, first_created FROM stories WHERE id = ?",
+                arguments: [storyID]
+            )!
             let slug: String = existing["slug"]
             // The sequence is counted in the transaction and saved once at its end.
             sequence += 1
             let name = SpoolName.make(sequence: sequence, slug: slug, version: version)
-            try db.run("UPDATE stories SET version = ?, hash = ?, last_seen = ?, spool_name = ?, staged_from = NULL WHERE id = ?",
+            try db.run(
+                "UPDATE stories SET version = ?, hash = ?, last_seen = ?, spool_name = ?, staged_from = NULL WHERE id = ?",
                 arguments: [version, hash, seen, name, storyID]
             )
             try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, storyID])
             var story = incoming.story
             story.slug = slug
-            return SpoolEntry(story: story, uri: existing["uri"], version: version, firstCreated: existing["first_created"], name: name, draft: nil)
+            return SpoolEntry(
+                story: story,
+                uri: existing["uri"],
+                version: version,
+                firstCreated: existing["first_created"],
+                name: name,
+                draft: nil
+            )
         case .newStory:
             counts.newStories += 1
             let firstCreated = incoming.story.published ?? fetchedAt
@@ -212,11 +259,14 @@ extension Ledger {
             while true {
                 let draft = slug == incoming.story.slug ? incoming.draft : nil
                 let name = SpoolName.make(sequence: sequence + 1, slug: slug, version: 1)
-                try db.run("""
-                        INSERT INTO stories (key, feed_id, slug, uri, version, hash, first_created, first_seen, last_seen, spool_name, staged_from)
-                        VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING
-                        """,
-                    arguments: [keyText, feedID, slug, incoming.uri, hash, created, seen, seen, name, draft?.writtenName]
+                try db.run(
+                    """
+                    INSERT INTO stories (key, feed_id, slug, uri, version, hash, first_created, first_seen, last_seen, spool_name, staged_from)
+                    VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING
+                    """,
+                    arguments: [
+                        keyText, feedID, slug, incoming.uri, hash, created, seen, seen, name, draft?.writtenName,
+                    ]
                 )
                 guard db.changesCount == 1 else {
                     slug = "\(incoming.story.slug)-\(suffix)"
@@ -224,10 +274,20 @@ extension Ledger {
                     continue
                 }
                 sequence += 1
-                try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, db.lastInsertedRowID])
+                try db.run(
+                    "INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)",
+                    arguments: [hash, db.lastInsertedRowID]
+                )
                 var story = incoming.story
                 story.slug = slug
-                return SpoolEntry(story: story, uri: incoming.uri, version: 1, firstCreated: firstCreated, name: name, draft: draft)
+                return SpoolEntry(
+                    story: story,
+                    uri: incoming.uri,
+                    version: 1,
+                    firstCreated: firstCreated,
+                    name: name,
+                    draft: draft
+                )
             }
         }
     }

@@ -34,7 +34,11 @@ public final class Ledger: Sendable {
         // Checkpoints every 8,192 WAL pages (32 MiB) instead of 1,000: an index page that several
         // commits rewrite is copied into the database once, not once per commit. On that run it
         // halved what the checkpoints wrote (488 MB to 229 MB).
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8192") }
+        try pool.writeWithoutTransaction { db in
+            try db.execute(
+                sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8192"
+            )
+        }
         try LedgerSchema.migrator.migrate(pool)
     }
 
@@ -104,7 +108,10 @@ public final class Ledger: Sendable {
     /// Records now that every spool name staged so far is in `new/` (after a reconciliation).
     public func recordAllPublished() throws {
         try pool.write { db in
-            try db.execute(sql: "UPDATE counters SET value = (SELECT value FROM counters WHERE name = 'spool_sequence') WHERE name = 'published_sequence'")
+            try db.execute(
+                sql:
+                    "UPDATE counters SET value = (SELECT value FROM counters WHERE name = 'spool_sequence') WHERE name = 'published_sequence'"
+            )
         }
         pendingPublished.withLock { $0 = nil }
     }
@@ -112,7 +119,10 @@ public final class Ledger: Sendable {
     /// Writes the noted watermark, in the caller's transaction.
     func recordNotedPublished(_ db: Database) throws {
         guard let sequence = pendingPublished.withLock({ $0 }) else { return }
-        try db.execute(sql: "UPDATE counters SET value = MAX(value, ?) WHERE name = 'published_sequence'", arguments: [sequence])
+        try db.execute(
+            sql: "UPDATE counters SET value = MAX(value, ?) WHERE name = 'published_sequence'",
+            arguments: [sequence]
+        )
     }
 
     static func publishedSequence(_ db: Database) throws -> Int64 {
@@ -146,12 +156,22 @@ public final class Ledger: Sendable {
                 AND stories.last_seen < COALESCE((SELECT last_body_at FROM feeds WHERE feeds.id = stories.feed_id), 0)
                 """
             // Usually there is nothing to prune: one scan says so, and nothing is written.
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE \(condition))", arguments: [cutoff]) == true else {
+            guard
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE \(condition))",
+                    arguments: [cutoff]
+                ) == true
+            else {
                 return 0
             }
-            try db.execute(sql: "INSERT OR IGNORE INTO tombstones (key, pruned_at) SELECT key, ? FROM stories WHERE \(condition)", arguments: [now, cutoff])
             try db.execute(
-                sql: "INSERT OR IGNORE INTO tombstones (key, pruned_at) SELECT aliases.key, ? FROM aliases JOIN stories ON stories.id = aliases.story_id WHERE \(condition)",
+                sql: "INSERT OR IGNORE INTO tombstones (key, pruned_at) SELECT key, ? FROM stories WHERE \(condition)",
+                arguments: [now, cutoff]
+            )
+            try db.execute(
+                sql:
+                    "INSERT OR IGNORE INTO tombstones (key, pruned_at) SELECT aliases.key, ? FROM aliases JOIN stories ON stories.id = aliases.story_id WHERE \(condition)",
                 arguments: [now, cutoff]
             )
             try db.execute(sql: "DELETE FROM stories WHERE \(condition)", arguments: [cutoff])

@@ -53,7 +53,10 @@ public struct UTCTime: Sendable, Equatable {
         } else {
             bytes.append(contentsOf: String(year).utf8)
         }
-        for (value, before) in [(month, UInt8(ascii: "-")), (day, UInt8(ascii: "-")), (hour, separator), (minute, UInt8(ascii: ":")), (second, UInt8(ascii: ":"))] {
+        for (value, before) in [
+            (month, UInt8(ascii: "-")), (day, UInt8(ascii: "-")), (hour, separator), (minute, UInt8(ascii: ":")),
+            (second, UInt8(ascii: ":")),
+        ] {
             bytes.append(before)
             Self.appendDigits(value, width: 2, to: &bytes)
         }

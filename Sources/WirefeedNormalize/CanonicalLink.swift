@@ -21,7 +21,8 @@ public enum CanonicalLink {
         if link.utf8.starts(with: "http://".utf8) || link.utf8.starts(with: "https://".utf8) {
             scheme = link.utf8.starts(with: "https".utf8) ? "https" : "http"
         } else {
-            guard let colon = link.utf8.firstIndex(of: UInt8(ascii: ":")), link[colon...].utf8.starts(with: "://".utf8) else { return link }
+            guard let colon = link.utf8.firstIndex(of: UInt8(ascii: ":")), link[colon...].utf8.starts(with: "://".utf8)
+            else { return link }
             scheme = link[..<colon].lowercased()
             guard scheme == "http" || scheme == "https" else { return link }
         }

@@ -111,7 +111,11 @@ public enum StoryNormalizer {
         var references: [MediaReference] = []
         for object in objects where object.url.lowercased().hasPrefix("http") {
             guard !references.contains(where: { $0.url == object.url }) else { continue }
-            var reference = MediaReference(kind: kind(of: object), url: object.url, isThumbnail: object.role == .thumbnail)
+            var reference = MediaReference(
+                kind: kind(of: object),
+                url: object.url,
+                isThumbnail: object.role == .thumbnail
+            )
             reference.mimeType = object.mimeType
             reference.byteCount = object.length.flatMap { $0 > 0 ? $0 : nil }
             reference.width = object.width
@@ -140,7 +144,8 @@ public enum StoryNormalizer {
         if type.hasPrefix("application/pdf") || type.hasPrefix("text/") { return .document }
         let path = object.url.lowercased().split(separator: "?").first ?? ""
         for (suffixes, kind) in [
-            ([".jpg", ".jpeg", ".png", ".gif", ".webp"], MediaReference.Kind.picture), ([".mp4", ".m4v", ".mov", ".webm"], .video),
+            ([".jpg", ".jpeg", ".png", ".gif", ".webp"], MediaReference.Kind.picture),
+            ([".mp4", ".m4v", ".mov", ".webm"], .video),
             ([".mp3", ".m4a", ".ogg", ".aac", ".wav"], .audio),
         ] where suffixes.contains(where: { path.hasSuffix($0) }) {
             return kind

@@ -34,7 +34,9 @@ public enum FeedParser {
     }
 
     private static func describeNonXML(_ bytes: [UInt8]) -> String {
-        let first = bytes.first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+        let first = bytes.first {
+            !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
+        }
         switch first {
         case UInt8(ascii: "{"), UInt8(ascii: "["): return "it looks like JSON"
         case .some(let byte) where byte < 0x09 || (byte > 0x0D && byte < 0x20): return "it looks like binary data"

@@ -15,7 +15,8 @@ public struct SpoolReader: Sendable {
 
     /// The story names (without extension) after `name`, in order.
     public func names(after name: String? = nil) throws(SpoolError) -> [String] {
-        let names = try Syscalls.list(newDirectory).filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        let names = try Syscalls.list(newDirectory).filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
+            .sorted()
         guard let name else { return names }
         return names.filter { $0 > name }
     }

@@ -200,7 +200,9 @@ public struct SpoolWriter: Sendable {
             }
         }
         for file in files {
-            let name = file.hasSuffix(".json") ? String(file.dropLast(5)) : file.hasSuffix(".txt") ? String(file.dropLast(4)) : file
+            let name =
+                file.hasSuffix(".json")
+                ? String(file.dropLast(5)) : file.hasSuffix(".txt") ? String(file.dropLast(4)) : file
             if let move = bySource[name] {
                 toPublish.insert(move)
             } else {

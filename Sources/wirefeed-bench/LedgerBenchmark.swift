@@ -46,18 +46,43 @@ struct LedgerBenchmark {
         try ledger.checkpoint()
         let checkpointed = Self.bytes(of: directory)
 
-        print(String(format: "ledger, cold: %d stories in %d batches, %d new: %.2f s (%.2f CPU-s), %.0f stories/s",
-            stories, batches.count, staged, cold, coldCPUSeconds, Double(stories) / cold))
-        print(String(format: "ledger, same polls again: %d repeats: %.2f s (%.2f CPU-s), %.0f stories/s",
-            repeats, warm, warmCPUSeconds, Double(stories) / warm))
-        print(String(format: "ledger files after the cold batches: %.1f MB (database and WAL); checkpointed: %.1f MB, %.1f MB per 100,000 stories",
-            Double(size) / 1_048_576, Double(checkpointed) / 1_048_576, Double(checkpointed) / 1_048_576 * 100_000 / Double(staged)))
+        print(
+            String(
+                format: "ledger, cold: %d stories in %d batches, %d new: %.2f s (%.2f CPU-s), %.0f stories/s",
+                stories,
+                batches.count,
+                staged,
+                cold,
+                coldCPUSeconds,
+                Double(stories) / cold
+            )
+        )
+        print(
+            String(
+                format: "ledger, same polls again: %d repeats: %.2f s (%.2f CPU-s), %.0f stories/s",
+                repeats,
+                warm,
+                warmCPUSeconds,
+                Double(stories) / warm
+            )
+        )
+        print(
+            String(
+                format:
+                    "ledger files after the cold batches: %.1f MB (database and WAL); checkpointed: %.1f MB, %.1f MB per 100,000 stories",
+                Double(size) / 1_048_576,
+                Double(checkpointed) / 1_048_576,
+                Double(checkpointed) / 1_048_576 * 100_000 / Double(staged)
+            )
+        )
     }
 
     /// Polls of `itemsPerFeed` stories, gathered into batches of about `storiesPerBatch`.
     private func makeBatches() -> [[FeedUpdate]] {
-        let words = ["markets", "rally", "minister", "delays", "safety", "rules", "summit", "bond", "yields", "climate",
-                     "talks", "resume", "central", "bank", "holds", "rates", "election", "results", "storm", "warning"]
+        let words = [
+            "markets", "rally", "minister", "delays", "safety", "rules", "summit", "bond", "yields", "climate",
+            "talks", "resume", "central", "bank", "holds", "rates", "election", "results", "storm", "warning",
+        ]
         let fetchedAt = Date(timeIntervalSince1970: 1_714_975_200)
         var updates: [FeedUpdate] = []
         var syndicated: [Story] = []
@@ -77,28 +102,42 @@ struct LedgerBenchmark {
                     story = Story(
                         headline: headline.prefix(1).uppercased() + headline.dropFirst(),
                         paragraphs: ["\(headline) on \(feed)/\(item), officials said.", "More to follow."],
-                        html: "<p>\(headline).</p>", published: fetchedAt.addingTimeInterval(-Double(item) * 60),
-                        slug: headline.replacingOccurrences(of: " ", with: "-"), feed: FeedReference(id: feedID)
+                        html: "<p>\(headline).</p>",
+                        published: fetchedAt.addingTimeInterval(-Double(item) * 60),
+                        slug: headline.replacingOccurrences(of: " ", with: "-"),
+                        feed: FeedReference(id: feedID)
                     )
                     syndicated.append(story)
                 }
                 story.guid = "tag:feed-\(feed).example,2024:item-\(item)"
                 let key = StoryKey(kind: .guid, value: "\(feedID)\u{1F}\(story.guid!)")
-                prepared.append(PreparedStory(story: story, key: key, hash: ContentHash.of(story), uri: key.uri, draft: nil))
+                prepared.append(
+                    PreparedStory(story: story, key: key, hash: ContentHash.of(story), uri: key.uri, draft: nil)
+                )
             }
-            updates.append(FeedUpdate(
-                feedID: feedID, url: "http://127.0.0.1:18090/feeds/f\(feed).xml", state: FeedState(), stories: prepared,
-                feedLink: "https://feed-\(feed).example/", fetchedAt: fetchedAt
-            ))
+            updates.append(
+                FeedUpdate(
+                    feedID: feedID,
+                    url: "http://127.0.0.1:18090/feeds/f\(feed).xml",
+                    state: FeedState(),
+                    stories: prepared,
+                    feedLink: "https://feed-\(feed).example/",
+                    fetchedAt: fetchedAt
+                )
+            )
         }
         let feedsPerBatch = max(1, Self.storiesPerBatch / Self.itemsPerFeed)
-        return stride(from: 0, to: updates.count, by: feedsPerBatch).map { Array(updates[$0..<min($0 + feedsPerBatch, updates.count)]) }
+        return stride(from: 0, to: updates.count, by: feedsPerBatch).map {
+            Array(updates[$0..<min($0 + feedsPerBatch, updates.count)])
+        }
     }
 
     private static func bytes(of directory: URL) -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.reduce(0) { total, name in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(name).path)
+            let attributes = try? FileManager.default.attributesOfItem(
+                atPath: directory.appendingPathComponent(name).path
+            )
             return total + ((attributes?[.size] as? Int) ?? 0)
         }
     }

@@ -43,8 +43,16 @@ struct ParseBenchmark {
         report("xmllint --stream --noout", seconds: xmllintSeconds, megabytes: megabytesRead, items: nil)
         print(String(format: "parse speed / xmllint speed: %.2f", xmllintSeconds / parseSeconds))
         print(String(format: "parse+normalize speed / xmllint speed: %.2f", xmllintSeconds / normalizeSeconds))
-        print(String(format: "resident memory: %.1f MB before, %.1f MB half way, %.1f MB after parsing (the %.1f MB of input held in memory included)",
-            Double(rssBefore) / 1_048_576, Double(rssAtHalf) / 1_048_576, Double(rssAfterParse) / 1_048_576, megabytesRead))
+        print(
+            String(
+                format:
+                    "resident memory: %.1f MB before, %.1f MB half way, %.1f MB after parsing (the %.1f MB of input held in memory included)",
+                Double(rssBefore) / 1_048_576,
+                Double(rssAtHalf) / 1_048_576,
+                Double(rssAfterParse) / 1_048_576,
+                megabytesRead
+            )
+        )
         print(String(format: "peak resident memory: %.1f MB", Double(ResourceUsage.peakResidentBytes()) / 1_048_576))
     }
 
@@ -61,13 +69,24 @@ struct ParseBenchmark {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var count = 0
                 for index in stride(from: worker, to: documents.count, by: workers) {
-                    if let feed = try? FeedParser.parse(documents[index]) { count += StoryNormalizer.normalize(feed).count }
+                    if let feed = try? FeedParser.parse(documents[index]) {
+                        count += StoryNormalizer.normalize(feed).count
+                    }
                 }
                 stories.withLock { $0 += count }
             }
         }
-        print(String(format: "parse+normalize of %d files, %.1f MB, %d stories on %d cores: %.3f s (%.1f MB/s)",
-            files.count, Double(bytes) / 1_048_576, stories.withLock { $0 }, workers, seconds, Double(bytes) / 1_048_576 / seconds))
+        print(
+            String(
+                format: "parse+normalize of %d files, %.1f MB, %d stories on %d cores: %.3f s (%.1f MB/s)",
+                files.count,
+                Double(bytes) / 1_048_576,
+                stories.withLock { $0 },
+                workers,
+                seconds,
+                Double(bytes) / 1_048_576 / seconds
+            )
+        )
     }
 
     private func report(_ name: String, seconds: Double, megabytes: Double, items: Int?) {
@@ -86,7 +105,9 @@ struct ParseBenchmark {
         while written < megabytes * 1_048_576 {
             let file = directory.appendingPathComponent(String(format: "feed-%04d.xml", index))
             let feed = corpus.feed(index)  // always generated, so that the sequence stays deterministic
-            if let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size == feed.utf8.count {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int,
+                size == feed.utf8.count
+            {
                 written += size
             } else {
                 try Data(feed.utf8).write(to: file)

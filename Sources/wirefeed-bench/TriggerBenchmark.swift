@@ -41,9 +41,18 @@ struct TriggerBenchmark {
             usleep(600_000)  // let the cycle finish: a trigger during a cycle waits for it, by design
         }
         latencies.sort()
-        func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int((Double(latencies.count) * p).rounded(.up)) - 1)] }
-        print(String(format: "SIGUSR1 → new story in new/: %d trials, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-            latencies.count, percentile(0.5), percentile(0.99), latencies.last ?? 0))
+        func percentile(_ p: Double) -> Double {
+            latencies[min(latencies.count - 1, Int((Double(latencies.count) * p).rounded(.up)) - 1)]
+        }
+        print(
+            String(
+                format: "SIGUSR1 → new story in new/: %d trials, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                latencies.count,
+                percentile(0.5),
+                percentile(0.99),
+                latencies.last ?? 0
+            )
+        )
     }
 
     /// The feed for a trial; its size differs from every other trial's, so that a static server's

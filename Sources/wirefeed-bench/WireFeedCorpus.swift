@@ -27,7 +27,7 @@ struct WireFeedCorpus {
         """.split(separator: " ").map(String.init)
 
     private mutating func next() -> UInt64 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         return state >> 33
     }
 
@@ -45,7 +45,9 @@ struct WireFeedCorpus {
     private mutating func body() -> String {
         var html: [String] = []
         for _ in 0..<(paragraphs.lowerBound + Int(next() % UInt64(paragraphs.count))) {
-            html.append("<p>\(sentence(12)) &ldquo;\(sentence(8))&rdquo; said <strong>\(sentence(2))</strong>&nbsp;\(sentence(14))</p>")
+            html.append(
+                "<p>\(sentence(12)) &ldquo;\(sentence(8))&rdquo; said <strong>\(sentence(2))</strong>&nbsp;\(sentence(14))</p>"
+            )
         }
         return html.joined(separator: "\n")
     }

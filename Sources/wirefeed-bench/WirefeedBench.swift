@@ -9,14 +9,18 @@ import WirefeedParse
 @main
 enum WirefeedBench {
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("""
-            usage: wirefeed-bench parse [MEGABYTES] [DIRECTORY]   parse throughput beside xmllint --stream
-                   wirefeed-bench farm COUNT DIRECTORY            write a farm of COUNT feeds (~100 KB, 50 items)
-                   wirefeed-bench parse-dir DIRECTORY             parse + normalize every file of a directory
-                   wirefeed-bench trigger PID SPOOL FEED-FILE [N] SIGUSR1 → new story latency over N triggers
-                   wirefeed-bench ledger [STORIES] [DIRECTORY]   the ledger's commits alone, cold then repeats
+        FileHandle.standardError.write(
+            Data(
+                """
+                usage: wirefeed-bench parse [MEGABYTES] [DIRECTORY]   parse throughput beside xmllint --stream
+                       wirefeed-bench farm COUNT DIRECTORY            write a farm of COUNT feeds (~100 KB, 50 items)
+                       wirefeed-bench parse-dir DIRECTORY             parse + normalize every file of a directory
+                       wirefeed-bench trigger PID SPOOL FEED-FILE [N] SIGUSR1 → new story latency over N triggers
+                       wirefeed-bench ledger [STORIES] [DIRECTORY]   the ledger's commits alone, cold then repeats
 
-            """.utf8))
+                """.utf8
+            )
+        )
         exit(64)
     }
 
@@ -26,21 +30,30 @@ enum WirefeedBench {
         switch arguments.first {
         case "parse":
             let megabytes = arguments.dropFirst().first.flatMap { Int($0) } ?? 60
-            let directory = arguments.dropFirst(2).first.map { URL(fileURLWithPath: $0) }
+            let directory =
+                arguments.dropFirst(2).first.map { URL(fileURLWithPath: $0) }
                 ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("wirefeed-bench-corpus")
             try ParseBenchmark(megabytes: megabytes, directory: directory).run()
         case "farm":
-            guard let count = arguments.dropFirst().first.flatMap({ Int($0) }), let directory = arguments.dropFirst(2).first else {
+            guard let count = arguments.dropFirst().first.flatMap({ Int($0) }),
+                let directory = arguments.dropFirst(2).first
+            else {
                 usage()
             }
             try FeedFarm(count: count, directory: URL(fileURLWithPath: directory)).write()
         case "trigger":
             let rest = Array(arguments.dropFirst())
             guard rest.count >= 3, let pid = Int32(rest[0]) else { usage() }
-            try TriggerBenchmark(pid: pid, spool: rest[1], changingFeed: rest[2], trials: rest.count > 3 ? Int(rest[3]) ?? 100 : 100).run()
+            try TriggerBenchmark(
+                pid: pid,
+                spool: rest[1],
+                changingFeed: rest[2],
+                trials: rest.count > 3 ? Int(rest[3]) ?? 100 : 100
+            ).run()
         case "ledger":
             let stories = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
-            let directory = arguments.dropFirst(2).first.map { URL(fileURLWithPath: $0) }
+            let directory =
+                arguments.dropFirst(2).first.map { URL(fileURLWithPath: $0) }
                 ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("wirefeed-bench-ledger")
             try LedgerBenchmark(stories: stories, directory: directory).run()
         case "parse-dir":

@@ -13,10 +13,16 @@ import WirefeedParse
 public func fuzzParseAndNormalize(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     expectSimpleReadingIsLibxml2s(String(decoding: bytes, as: UTF8.self))
-    guard let feed = try? FeedParser.parse(bytes, options: FeedParserOptions(documentURL: "https://fuzz.example.com/feed"))
+    guard
+        let feed = try? FeedParser.parse(
+            bytes,
+            options: FeedParserOptions(documentURL: "https://fuzz.example.com/feed")
+        )
     else { return 0 }
     for item in feed.items {
-        for text in [item.title, item.summary, item.content].compactMap({ $0 }) { expectSimpleReadingIsLibxml2s(text.value) }
+        for text in [item.title, item.summary, item.content].compactMap({ $0 }) {
+            expectSimpleReadingIsLibxml2s(text.value)
+        }
     }
     let stories = StoryNormalizer.normalize(feed)
     _ = TextRenderer.render(stories)
@@ -38,7 +44,10 @@ func expectSimpleReadingIsLibxml2s(_ html: String) {
 
 /// libxml2 must be initialized before the first input.
 @_cdecl("LLVMFuzzerInitialize")
-public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
+public func fuzzInitialize(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> Int32 {
     LibXML2.initialize()
     return 0
 }

@@ -15,6 +15,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try options.loadConfiguration()
-        print("ok: \(configuration.feeds.count) feeds; state in \(configuration.stateDirectory), spool in \(configuration.spoolDirectory)")
+        print(
+            "ok: \(configuration.feeds.count) feeds; state in \(configuration.stateDirectory), spool in \(configuration.spoolDirectory)"
+        )
     }
 }

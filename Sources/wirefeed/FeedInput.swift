@@ -42,7 +42,10 @@ struct FeedInput: ParsableArguments {
                 throw CommandFailure(exitCode: CommandFailure.missingInput, message: "\(path): no such file.")
             }
             guard !isDirectory.boolValue, let opened = FileHandle(forReadingAtPath: path) else {
-                throw CommandFailure(exitCode: CommandFailure.missingInput, message: "\(path): cannot be opened for reading.")
+                throw CommandFailure(
+                    exitCode: CommandFailure.missingInput,
+                    message: "\(path): cannot be opened for reading."
+                )
             }
             handle = opened
         }
@@ -50,14 +53,18 @@ struct FeedInput: ParsableArguments {
         do {
             // Read one byte past the cap, so that an oversized input is refused without holding it all.
             var bytes: [UInt8] = []
-            while bytes.count <= maxSize, let chunk = try handle.read(upToCount: min(1 << 20, maxSize + 1 - bytes.count)),
+            while bytes.count <= maxSize,
+                let chunk = try handle.read(upToCount: min(1 << 20, maxSize + 1 - bytes.count)),
                 !chunk.isEmpty
             {
                 bytes.append(contentsOf: chunk)
             }
             return bytes
         } catch {
-            throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(displayName): read failed: \(error.localizedDescription)")
+            throw CommandFailure(
+                exitCode: CommandFailure.ioError,
+                message: "\(displayName): read failed: \(error.localizedDescription)"
+            )
         }
     }
 }

@@ -38,7 +38,10 @@ struct FetchCommand: AsyncParsableCommand {
             feeds = feeds.filter { feedIDs.contains($0.id) }
         }
         guard !feeds.isEmpty else {
-            throw CommandFailure(exitCode: CommandFailure.missingInput, message: "no feeds to poll: give --config or --feeds-file.")
+            throw CommandFailure(
+                exitCode: CommandFailure.missingInput,
+                message: "no feeds to poll: give --config or --feeds-file."
+            )
         }
         let logger = Logger(label: "wirefeed")
         let ledger: Ledger
@@ -57,9 +60,17 @@ struct FetchCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(error)")
         }
-        let fetcher = Fetcher(maximumConcurrency: configuration.http.maximumConcurrency, maximumPerHost: configuration.http.maximumPerHost)
+        let fetcher = Fetcher(
+            maximumConcurrency: configuration.http.maximumConcurrency,
+            maximumPerHost: configuration.http.maximumPerHost
+        )
         defer { fetcher.shutdown() }
-        let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger, preparer: pipeline.preparer)
+        let poller = FeedPoller(
+            fetcher: fetcher,
+            configuration: configuration,
+            logger: logger,
+            preparer: pipeline.preparer
+        )
         let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
         let started = ContinuousClock.now
         let results = await PollCycle(poller: poller).run(feeds, states: states, manual: true) { result in
@@ -78,6 +89,8 @@ struct FetchCommand: AsyncParsableCommand {
         let elapsed = Int((ContinuousClock.now - started).seconds * 1000)
         let counts = batcher.total
         print("total: \(results.count) feeds, \(failed) failed, \(bytes)B, \(stories) items, \(elapsed)ms")
-        print("spool: \(batcher.filesWritten) files in \(batcher.batchesRecorded) batches: \(counts.newStories) new stories, \(counts.newVersions) new versions; dropped \(counts.repeats) repeats, \(counts.aliases) duplicates, \(counts.tombstoned) pruned; \(batcher.failedFeeds.count) feeds to retry")
+        print(
+            "spool: \(batcher.filesWritten) files in \(batcher.batchesRecorded) batches: \(counts.newStories) new stories, \(counts.newVersions) new versions; dropped \(counts.repeats) repeats, \(counts.aliases) duplicates, \(counts.tombstoned) pruned; \(batcher.failedFeeds.count) feeds to retry"
+        )
     }
 }

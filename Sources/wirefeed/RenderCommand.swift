@@ -19,7 +19,9 @@ struct RenderCommand: ParsableCommand {
         abstract: "Print each story of a feed as the spool stores it (text, or ninjs 2.1 JSON lines)."
     )
 
-    @Option(help: "txt: the wire-story text rendering, stories separated by form feeds; json: one ninjs object per line.")
+    @Option(
+        help: "txt: the wire-story text rendering, stories separated by form feeds; json: one ninjs object per line."
+    )
     var format: Format = .txt
 
     @Option(help: "The feed id to name in each story's identity and info source.")
@@ -39,7 +41,11 @@ struct RenderCommand: ParsableCommand {
         case .json:
             // The daemon's identity rule, so that `uri` is what the spool would give the story
             // (for the same feed id).
-            let keys = StoryKeyDeriver.derive(stories, feedID: feedID ?? input.baseURL ?? "", feedLink: feed.homePageURL).keys
+            let keys = StoryKeyDeriver.derive(
+                stories,
+                feedID: feedID ?? input.baseURL ?? "",
+                feedLink: feed.homePageURL
+            ).keys
             var output = Data()
             for (story, key) in zip(stories, keys) {
                 output.append(try NinjsDocument(story: story, uri: key.uri).jsonData())

@@ -9,7 +9,10 @@ enum StandardOutput {
         do {
             try FileHandle.standardOutput.write(contentsOf: data)
         } catch {
-            throw CommandFailure(exitCode: CommandFailure.ioError, message: "standard output: write failed: \(error.localizedDescription)")
+            throw CommandFailure(
+                exitCode: CommandFailure.ioError,
+                message: "standard output: write failed: \(error.localizedDescription)"
+            )
         }
     }
 }

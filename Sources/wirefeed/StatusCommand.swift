@@ -10,7 +10,8 @@ import WirefeedLedger
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Per feed: last success, last HTTP status, consecutive errors, next poll, disabled reason, stories total and today."
+        abstract:
+            "Per feed: last success, last HTTP status, consecutive errors, next poll, disabled reason, stories total and today."
     )
 
     @Option(help: "The YAML configuration file (for the state directory and the feed list).")
@@ -38,7 +39,10 @@ struct StatusCommand: ParsableCommand {
         }
         let directory = state ?? configuration.stateDirectory
         guard FileManager.default.fileExists(atPath: directory + "/ledger.sqlite") else {
-            throw CommandFailure(exitCode: CommandFailure.missingInput, message: "\(directory): no ledger here yet (nothing was fetched).")
+            throw CommandFailure(
+                exitCode: CommandFailure.missingInput,
+                message: "\(directory): no ledger here yet (nothing was fetched)."
+            )
         }
         do {
             let report = try StatusReport.read(from: try Ledger(directory: directory), configured: configuration.feeds)

@@ -32,16 +32,24 @@ struct TailCommand: ParsableCommand {
     @Option(help: "Start after this file name (with or without extension).")
     var since: String?
 
-    @Option(help: "txt: the text rendering, stories separated by form feeds; json: one ninjs object per line; path: the .json paths.")
+    @Option(
+        help:
+            "txt: the text rendering, stories separated by form feeds; json: one ninjs object per line; path: the .json paths."
+    )
     var format: Format = .txt
 
     func run() throws {
         let directory = try spoolDirectory()
         let reader = SpoolReader(directory: directory)
         guard FileManager.default.fileExists(atPath: reader.newDirectory) else {
-            throw CommandFailure(exitCode: CommandFailure.missingInput, message: "\(reader.newDirectory): no such spool folder.")
+            throw CommandFailure(
+                exitCode: CommandFailure.missingInput,
+                message: "\(reader.newDirectory): no such spool folder."
+            )
         }
-        var last = since.map { $0.hasSuffix(".json") ? String($0.dropLast(5)) : $0.hasSuffix(".txt") ? String($0.dropLast(4)) : $0 }
+        var last = since.map {
+            $0.hasSuffix(".json") ? String($0.dropLast(5)) : $0.hasSuffix(".txt") ? String($0.dropLast(4)) : $0
+        }
         let watch = follow ? try reader.watch() : nil
         var first = true
         // The folder is listed once (and again only if the kernel drops events); then the watch
@@ -92,7 +100,9 @@ struct TailCommand: ParsableCommand {
             output = (try? String(contentsOfFile: json, encoding: .utf8)) ?? ""
             if !output.hasSuffix("\n") { output += "\n" }
         case .txt:
-            let text = (try? String(contentsOfFile: directory + "/" + name + ".txt", encoding: .utf8)) ?? Self.textFromNinjs(json)
+            let text =
+                (try? String(contentsOfFile: directory + "/" + name + ".txt", encoding: .utf8))
+                ?? Self.textFromNinjs(json)
             output = (first ? "" : "\u{0C}\n") + text
         }
         do {
@@ -109,7 +119,9 @@ struct TailCommand: ParsableCommand {
         else { return "" }
         let headline = ((object["headlines"] as? [[String: Any]])?.first?["value"] as? String) ?? ""
         let slug = object["slugline"] as? String ?? ""
-        let body = (object["bodies"] as? [[String: Any]])?.first { $0["contenttype"] as? String == "text/plain" }?["value"] as? String ?? ""
-        return [headline, "", slug] .joined(separator: "\n") + (body.isEmpty ? "" : "\n\n" + body) + "\n"
+        let body =
+            (object["bodies"] as? [[String: Any]])?.first { $0["contenttype"] as? String == "text/plain" }?["value"]
+            as? String ?? ""
+        return [headline, "", slug].joined(separator: "\n") + (body.isEmpty ? "" : "\n\n" + body) + "\n"
     }
 }

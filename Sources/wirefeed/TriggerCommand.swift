@@ -20,16 +20,28 @@ struct TriggerCommand: ParsableCommand {
     var pidFile: String?
 
     func run() throws {
-        let candidates = [pidFile, "/run/wirefeed/wirefeed.pid", WirefeedService.pidFilePath(stateDirectory: state ?? "wirefeed-state", environment: [:])]
-            .compactMap { $0 }
+        let candidates = [
+            pidFile, "/run/wirefeed/wirefeed.pid",
+            WirefeedService.pidFilePath(stateDirectory: state ?? "wirefeed-state", environment: [:]),
+        ]
+        .compactMap { $0 }
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw CommandFailure(exitCode: CommandFailure.missingInput, message: "no wirefeed pid file (looked at \(candidates.joined(separator: ", "))): is the daemon running?")
+            throw CommandFailure(
+                exitCode: CommandFailure.missingInput,
+                message:
+                    "no wirefeed pid file (looked at \(candidates.joined(separator: ", "))): is the daemon running?"
+            )
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8), let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1 else {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+            let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1
+        else {
             throw CommandFailure(exitCode: CommandFailure.badData, message: "\(path): not a pid file.")
         }
         guard kill(pid, SIGUSR1) == 0 else {
-            throw CommandFailure(exitCode: CommandFailure.ioError, message: "cannot signal process \(pid) from \(path): \(String(cString: strerror(errno))).")
+            throw CommandFailure(
+                exitCode: CommandFailure.ioError,
+                message: "cannot signal process \(pid) from \(path): \(String(cString: strerror(errno)))."
+            )
         }
         print("asked wirefeed (pid \(pid)) to fetch now")
     }

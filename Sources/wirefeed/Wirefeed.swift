@@ -12,9 +12,13 @@ import WirefeedParse
 struct Wirefeed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wirefeed",
-        abstract: "Wire-feed ingestion daemon: polls RSS and Atom feeds into a spool of normalized stories, each exactly once.",
+        abstract:
+            "Wire-feed ingestion daemon: polls RSS and Atom feeds into a spool of normalized stories, each exactly once.",
         version: "\(WirefeedVersion.current) (\(MemoryAllocator.description))",
-        subcommands: [RunCommand.self, FetchCommand.self, TriggerCommand.self, TailCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, RenderCommand.self]
+        subcommands: [
+            RunCommand.self, FetchCommand.self, TriggerCommand.self, TailCommand.self, StatusCommand.self,
+            CheckCommand.self, ParseCommand.self, RenderCommand.self,
+        ]
     )
 
     static func main() async {

@@ -9,7 +9,9 @@ import WirefeedTesting
 
 struct ConfigurationTests {
     func temporaryFile(_ name: String, _ text: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-config-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wirefeed-config-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -17,15 +19,24 @@ struct ConfigurationTests {
     }
 
     @Test func theCommentedExampleLoadsWithItsFeedsFile() throws {
-        let configuration = try ConfigurationLoader.load(path: Fixtures.repositoryRoot.appendingPathComponent("Config/wirefeed.example.yaml").path)
+        let configuration = try ConfigurationLoader.load(
+            path: Fixtures.repositoryRoot.appendingPathComponent("Config/wirefeed.example.yaml").path
+        )
         #expect(configuration.stateDirectory == "/var/lib/wirefeed")
         #expect(configuration.polling.interval == .seconds(300))
         #expect(configuration.http.limits.maximumBodySize == 16 * 1024 * 1024)
         #expect(configuration.outputFormats == ["json", "txt"])
-        #expect(configuration.feeds.map(\.id) == ["wire-example-com-world-rss-xml", "wire-business", "partner", "wire-sport", "wire-culture"])
+        #expect(
+            configuration.feeds.map(\.id) == [
+                "wire-example-com-world-rss-xml", "wire-business", "partner", "wire-sport", "wire-culture",
+            ]
+        )
         #expect(configuration.feeds[1].interval == .seconds(120))
         #expect(configuration.feeds[1].headers == [HTTPHeader(name: "X-Client", value: "newsroom")])
-        #expect(configuration.feeds[2].credentials == .basic(user: "newsroom", passwordFile: "/etc/wirefeed/partner.password"))
+        #expect(
+            configuration.feeds[2].credentials
+                == .basic(user: "newsroom", passwordFile: "/etc/wirefeed/partner.password")
+        )
         #expect(configuration.feeds[3].interval == .seconds(120))
     }
 
@@ -60,12 +71,15 @@ struct ConfigurationTests {
     }
 
     @Test func feedsFileLinesAndTheirErrors() throws {
-        let feeds = try FeedsFileParser.parse("""
+        let feeds = try FeedsFileParser.parse(
+            """
             # comment line
             https://a.example.com/feed.xml   id=a interval=90s header=X-Key:v:w   # trailing comment
 
             https://b.example.com/rss token_file=/etc/wirefeed/b.token
-            """, file: "feeds.txt")
+            """,
+            file: "feeds.txt"
+        )
         #expect(feeds.map(\.id) == ["a", "b-example-com-rss"])
         #expect(feeds[0].interval == .seconds(90))
         #expect(feeds[0].headers == [HTTPHeader(name: "X-Key", value: "v:w")])
@@ -86,13 +100,17 @@ struct ConfigurationTests {
 
     @Test func duplicateIDsAreRefused() throws {
         let path = try temporaryFile("feeds.txt", "https://a.example.com/ id=same\nhttps://b.example.com/ id=same\n")
-        let error = try #require(throws: ConfigError.self) { try ConfigurationLoader.load(path: nil, extraFeedsFiles: [path]) }
+        let error = try #require(throws: ConfigError.self) {
+            try ConfigurationLoader.load(path: nil, extraFeedsFiles: [path])
+        }
         #expect(error.line == 2)
         #expect(error.message.contains("already used"))
     }
 
     @Test func aMissingFileIsNamed() {
-        let error = #expect(throws: ConfigError.self) { try ConfigurationLoader.load(path: "/nonexistent/wirefeed.yaml") }
+        let error = #expect(throws: ConfigError.self) {
+            try ConfigurationLoader.load(path: "/nonexistent/wirefeed.yaml")
+        }
         #expect(error?.description == "/nonexistent/wirefeed.yaml: no such file")
     }
 

@@ -33,18 +33,22 @@ final class GrowingFarm: Sendable {
     var stories: Int { feeds * items * (generation.withLock { $0 } + 1) }
 
     func body(_ feed: Int, generations: Int) -> String {
-        var xml = "<rss version=\"2.0\"><channel><title>Farm \(feed)</title><link>https://farm.example.com/\(feed)/</link>"
+        var xml =
+            "<rss version=\"2.0\"><channel><title>Farm \(feed)</title><link>https://farm.example.com/\(feed)/</link>"
         for generation in 0...generations {
             for item in 0..<items {
-                xml += "<item><title>Story \(feed) \(generation) \(item) of the farm</title><guid>farm-\(feed)-\(generation)-\(item)</guid>"
-                xml += "<description>&lt;p&gt;Paragraph one of \(feed)/\(generation)/\(item).&lt;/p&gt;&lt;p&gt;Paragraph two.&lt;/p&gt;</description></item>"
+                xml +=
+                    "<item><title>Story \(feed) \(generation) \(item) of the farm</title><guid>farm-\(feed)-\(generation)-\(item)</guid>"
+                xml +=
+                    "<description>&lt;p&gt;Paragraph one of \(feed)/\(generation)/\(item).&lt;/p&gt;&lt;p&gt;Paragraph two.&lt;/p&gt;</description></item>"
             }
         }
         return xml + "</channel></rss>"
     }
 
     func reply(_ request: LoopbackHTTPServer.Request) -> LoopbackHTTPServer.Reply {
-        guard request.path.hasPrefix("/feed-"), let feed = Int(request.path.dropFirst(6).dropLast(4)), feed < feeds else {
+        guard request.path.hasPrefix("/feed-"), let feed = Int(request.path.dropFirst(6).dropLast(4)), feed < feeds
+        else {
             return .respond(status: 404)
         }
         let current = generation.withLock { $0 }
@@ -59,30 +63,42 @@ final class GrowingFarm: Sendable {
 }
 
 /// The spool after a crash: no duplicate, no missing story, every `.json` whole, nothing in `tmp/`.
-func expectExactSpool(_ spool: String, stories expected: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectExactSpool(_ spool: String, stories expected: Int, sourceLocation: SourceLocation = #_sourceLocation) throws
+{
     let names = try SpoolReader(directory: spool).names()
     let stories = names.map { String($0.drop { $0 != "-" }.dropFirst()) }
     #expect(names.count == expected, "\(names.count) files for \(expected) stories", sourceLocation: sourceLocation)
     #expect(Set(stories).count == stories.count, "no story twice", sourceLocation: sourceLocation)
     for name in names {
         let data = try Data(contentsOf: URL(fileURLWithPath: spool + "/new/" + name + ".json"))
-        #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(name).json parses", sourceLocation: sourceLocation)
+        #expect(
+            (try? JSONSerialization.jsonObject(with: data)) != nil,
+            "\(name).json parses",
+            sourceLocation: sourceLocation
+        )
         #expect(FileManager.default.fileExists(atPath: spool + "/new/" + name + ".txt"), sourceLocation: sourceLocation)
     }
-    let leftInTmp = try FileManager.default.subpathsOfDirectory(atPath: spool + "/tmp").filter { !$0.hasPrefix("drafts-") || $0.contains("/") }
+    let leftInTmp = try FileManager.default.subpathsOfDirectory(atPath: spool + "/tmp").filter {
+        !$0.hasPrefix("drafts-") || $0.contains("/")
+    }
     #expect(leftInTmp.isEmpty, "nothing left in tmp/ (its empty draft folders aside)", sourceLocation: sourceLocation)
 }
 
 /// `kill -9` the real `wirefeed fetch` at random moments during a large ingest, restart, and check
 /// the spool: no duplicate, no missing story. `WIREFEED_CRASH_TRIALS=500 swift test --filter
 /// CrashConsistencyTests` soaks longer.
-@Suite(.serialized, .enabled(if: WirefeedBinary.url != nil, "the wirefeed binary is not built next to the tests: skipped"))
+@Suite(
+    .serialized,
+    .enabled(if: WirefeedBinary.url != nil, "the wirefeed binary is not built next to the tests: skipped")
+)
 struct CrashConsistencyTests {
     @Test func killedAtRandomMomentsTheSpoolHoldsEveryStoryExactlyOnce() async throws {
         let trials = Int(ProcessInfo.processInfo.environment["WIREFEED_CRASH_TRIALS"] ?? "") ?? 20
         let farm = GrowingFarm(feeds: 40, items: 15)
         let server = try await LoopbackHTTPServer(route: { farm.reply($0) })
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-crash-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wirefeed-crash-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let urls = directory + "/urls.txt"
         try farm.urls(server).write(toFile: urls, atomically: true, encoding: .utf8)
@@ -155,7 +171,9 @@ struct DiskFullTests {
     @Test func aFullSpoolLosesNothingAndDoublesNothingOnceSpaceReturns() async throws {
         let farm = GrowingFarm(feeds: 30, items: 40)
         let server = try await LoopbackHTTPServer(route: { farm.reply($0) })
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-full-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wirefeed-full-\(UUID().uuidString)"
+        ).path
         let spool = directory + "/spool"
         try FileManager.default.createDirectory(atPath: spool, withIntermediateDirectories: true)
         guard try mount(["-t", "tmpfs", "-o", "size=600k", "tmpfs", spool]) == 0 else {
@@ -171,13 +189,20 @@ struct DiskFullTests {
 
         func cycle() async throws -> IngestBatcher {
             let ledger = try Ledger(directory: configuration.stateDirectory)
-            let pipeline = StoryPipeline(ledger: ledger, spool: SpoolWriter(directory: spool), writesText: true, logger: logger)
+            let pipeline = StoryPipeline(
+                ledger: ledger,
+                spool: SpoolWriter(directory: spool),
+                writesText: true,
+                logger: logger
+            )
             try pipeline.reconcile()
             let fetcher = Fetcher()
             defer { fetcher.shutdown() }
             let batcher = IngestBatcher(pipeline: pipeline, maximumStories: 40, maximumFeeds: 1, logger: logger)
             let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)
-            await PollCycle(poller: poller).run(feeds, states: try ledger.feedStates(), manual: true) { batcher.add($0) }
+            await PollCycle(poller: poller).run(feeds, states: try ledger.feedStates(), manual: true) {
+                batcher.add($0)
+            }
             batcher.drain()
             return batcher
         }

@@ -24,12 +24,19 @@ struct FeedPollerTests {
         try CurlGlobal.initialize()
     }
 
-    func withPoller(route: @escaping LoopbackHTTPServer.Route, _ body: (FeedPoller, LoopbackHTTPServer) async throws -> Void) async throws {
+    func withPoller(
+        route: @escaping LoopbackHTTPServer.Route,
+        _ body: (FeedPoller, LoopbackHTTPServer) async throws -> Void
+    ) async throws {
         let server = try await LoopbackHTTPServer(route: route)
         let fetcher = Fetcher()
         var configuration = WirefeedConfiguration()
         configuration.polling.jitter = 0
-        let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let poller = FeedPoller(
+            fetcher: fetcher,
+            configuration: configuration,
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
         defer { fetcher.shutdown() }
         try await body(poller, server)
         try await server.shutdown()
@@ -41,7 +48,8 @@ struct FeedPollerTests {
 
     @Test func aNewBodyIsParsedThenA304CostsNothing() async throws {
         try await withPoller(route: { request in
-            request.header("If-None-Match") == "\"v1\"" ? .respond(status: 304) : .ok(Self.feedBody, headers: [("ETag", "\"v1\"")])
+            request.header("If-None-Match") == "\"v1\""
+                ? .respond(status: 304) : .ok(Self.feedBody, headers: [("ETag", "\"v1\"")])
         }) { poller, server in
             let first = await poller.poll(feed(server), state: FeedState(), now: Self.now)
             #expect(first.outcome == .fetched)
@@ -79,19 +87,28 @@ struct FeedPollerTests {
     }
 
     @Test func retryAfterInSecondsIsHonouredEvenByAManualPoll() async throws {
-        try await withPoller(route: { _ in .respond(status: 429, headers: [("Retry-After", "120")]) }) { poller, server in
+        try await withPoller(route: { _ in .respond(status: 429, headers: [("Retry-After", "120")]) }) {
+            poller,
+            server in
             let throttled = await poller.poll(feed(server), state: FeedState(), now: Self.now)
             #expect(throttled.outcome == .throttled)
             #expect(throttled.state.retryAfterUntil == Self.now.addingTimeInterval(120))
             #expect(throttled.state.nextPoll == Self.now.addingTimeInterval(120))
-            let early = await poller.poll(feed(server), state: throttled.state, now: Self.now.addingTimeInterval(60), manual: true)
+            let early = await poller.poll(
+                feed(server),
+                state: throttled.state,
+                now: Self.now.addingTimeInterval(60),
+                manual: true
+            )
             #expect(early.outcome == .skipped)
             #expect(server.requests.count == 1)
         }
     }
 
     @Test func retryAfterAsAnHTTPDate() async throws {
-        try await withPoller(route: { _ in .respond(status: 503, headers: [("Retry-After", "Tue, 26 Jul 2016 10:30:00 GMT")]) }) { poller, server in
+        try await withPoller(route: { _ in
+            .respond(status: 503, headers: [("Retry-After", "Tue, 26 Jul 2016 10:30:00 GMT")])
+        }) { poller, server in
             let throttled = await poller.poll(feed(server), state: FeedState(), now: Self.now)
             #expect(throttled.state.retryAfterUntil == Self.now.addingTimeInterval(5400))
         }
@@ -144,7 +161,13 @@ struct FeedPollerTests {
     }
 
     @Test func aBodyThatIsNotAFeedFailsWithItsReason() async throws {
-        try await withPoller(route: { _ in .respond(status: 200, headers: [("Content-Type", "text/html")], body: Array("<html><body>Sign in</body></html>".utf8)) }) { poller, server in
+        try await withPoller(route: { _ in
+            .respond(
+                status: 200,
+                headers: [("Content-Type", "text/html")],
+                body: Array("<html><body>Sign in</body></html>".utf8)
+            )
+        }) { poller, server in
             let result = await poller.poll(feed(server), state: FeedState(), now: Self.now)
             #expect(result.outcome == .failed)
             #expect(result.error?.contains("not a feed") == true)
@@ -156,7 +179,11 @@ struct FeedPollerTests {
         try await withPoller(route: { request in
             request.path == "/broken.xml" ? .respond(status: 500) : .ok(Self.feedBody)
         }) { poller, server in
-            let feeds = [FeedSource(id: "good", url: server.url("/good.xml")), FeedSource(id: "broken", url: server.url("/broken.xml")), FeedSource(id: "also-good", url: server.url("/also.xml"))]
+            let feeds = [
+                FeedSource(id: "good", url: server.url("/good.xml")),
+                FeedSource(id: "broken", url: server.url("/broken.xml")),
+                FeedSource(id: "also-good", url: server.url("/also.xml")),
+            ]
             let results = await PollCycle(poller: poller).run(feeds, states: [:], manual: true, now: Self.now)
             let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.feedID, $0) })
             #expect(byID["good"]?.storyCount == 2)

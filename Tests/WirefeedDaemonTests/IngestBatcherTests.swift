@@ -13,14 +13,26 @@ import WirefeedSpool
 /// one gathers the next batch until it is big enough, its window closes, or a drain wants it.
 @Suite(.serialized)
 struct IngestBatcherTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-batcher-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "wirefeed-batcher-\(UUID().uuidString)"
+    ).path
     let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     func batcher(minimumStories: Int, gatherWindow: Duration) throws -> IngestBatcher {
         let ledger = try ledger()
-        let pipeline = StoryPipeline(ledger: ledger, spool: SpoolWriter(directory: directory + "/spool"), writesText: true, logger: logger)
+        let pipeline = StoryPipeline(
+            ledger: ledger,
+            spool: SpoolWriter(directory: directory + "/spool"),
+            writesText: true,
+            logger: logger
+        )
         try pipeline.reconcile()
-        return IngestBatcher(pipeline: pipeline, minimumStories: minimumStories, gatherWindow: gatherWindow, logger: logger)
+        return IngestBatcher(
+            pipeline: pipeline,
+            minimumStories: minimumStories,
+            gatherWindow: gatherWindow,
+            logger: logger
+        )
     }
 
     func ledger() throws -> Ledger {
@@ -30,12 +42,26 @@ struct IngestBatcherTests {
     /// One feed's poll with one new story (the feed is named after it).
     func update(_ headline: String) -> FeedUpdate {
         let prepared = PreparedStory.fixture(headline, feedID: headline)
-        return FeedUpdate(feedID: headline, url: "http://127.0.0.1/\(headline).xml", state: FeedState(), stories: [prepared], feedLink: nil, fetchedAt: Date())
+        return FeedUpdate(
+            feedID: headline,
+            url: "http://127.0.0.1/\(headline).xml",
+            state: FeedState(),
+            stories: [prepared],
+            feedLink: nil,
+            fetchedAt: Date()
+        )
     }
 
     /// One feed's poll that brought no stories (a 304): only its state is recorded.
     func unchanged(_ feedID: String) -> FeedUpdate {
-        FeedUpdate(feedID: feedID, url: "http://127.0.0.1/\(feedID).xml", state: FeedState(), stories: nil, feedLink: nil, fetchedAt: Date())
+        FeedUpdate(
+            feedID: feedID,
+            url: "http://127.0.0.1/\(feedID).xml",
+            state: FeedState(),
+            stories: nil,
+            feedLink: nil,
+            fetchedAt: Date()
+        )
     }
 
     func published() throws -> [String] {
@@ -110,7 +136,10 @@ struct IngestBatcherTests {
         let batcher = try await batcherAfterOneCommit(minimumStories: 100, gatherWindow: .seconds(60))
         batcher.add(unchanged("quiet"))
         batcher.drain()
-        #expect(try ledger().feedStates().keys.sorted() == ["Strike", "quiet"], "the 304's state is saved, not dropped with the batcher")
+        #expect(
+            try ledger().feedStates().keys.sorted() == ["Strike", "quiet"],
+            "the 304's state is saved, not dropped with the batcher"
+        )
         #expect(batcher.batchesRecorded == 2)
     }
 
@@ -122,15 +151,31 @@ struct IngestBatcherTests {
         // duplicate's, discarded by the commit and kept for re-use until the drain.
         for feed in ["wire-a", "wire-b"] {
             var prepared = PreparedStory.fixture("Strike", feedID: feed)
-            let files = batcher.pipeline.preparer.render(prepared.story, uri: prepared.uri, version: 1, firstCreated: Date())
+            let files = batcher.pipeline.preparer.render(
+                prepared.story,
+                uri: prepared.uri,
+                version: 1,
+                firstCreated: Date()
+            )
             prepared.draft = .written(name: try spool.writeDraft(json: files.json, text: files.text))
-            batcher.add(FeedUpdate(feedID: feed, url: "http://127.0.0.1/\(feed).xml", state: FeedState(), stories: [prepared], feedLink: nil, fetchedAt: Date()))
+            batcher.add(
+                FeedUpdate(
+                    feedID: feed,
+                    url: "http://127.0.0.1/\(feed).xml",
+                    state: FeedState(),
+                    stories: [prepared],
+                    feedLink: nil,
+                    fetchedAt: Date()
+                )
+            )
         }
         batcher.drain()
         #expect(try published() == ["strike-v1"])
         #expect(spool.spareDraftCount == 0)
         let tmp = directory + "/spool/tmp"
-        let left = try FileManager.default.contentsOfDirectory(atPath: tmp).flatMap { try FileManager.default.contentsOfDirectory(atPath: tmp + "/" + $0) }
+        let left = try FileManager.default.contentsOfDirectory(atPath: tmp).flatMap {
+            try FileManager.default.contentsOfDirectory(atPath: tmp + "/" + $0)
+        }
         #expect(left.isEmpty, "no draft is left in tmp/ once the work is done")
     }
 }

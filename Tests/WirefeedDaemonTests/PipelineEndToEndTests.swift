@@ -29,11 +29,13 @@ final class ChangingFeeds: Sendable {
 
     func reply(_ request: LoopbackHTTPServer.Request) -> LoopbackHTTPServer.Reply {
         guard let items = feeds.withLock({ $0[request.path] }) else { return .respond(status: 404) }
-        var xml = "<rss version=\"2.0\"><channel><title>\(request.path)</title><link>https://desk.example.com\(request.path)/</link>"
+        var xml =
+            "<rss version=\"2.0\"><channel><title>\(request.path)</title><link>https://desk.example.com\(request.path)/</link>"
         for item in items {
             xml += "<item><title>\(item.title)</title><link>\(item.link)</link>"
             if let guid = item.guid { xml += "<guid isPermaLink=\"false\">\(guid)</guid>" }
-            xml += "<pubDate>Tue, 26 Jul 2016 09:00:00 GMT</pubDate><description>&lt;p&gt;\(item.body)&lt;/p&gt;</description></item>"
+            xml +=
+                "<pubDate>Tue, 26 Jul 2016 09:00:00 GMT</pubDate><description>&lt;p&gt;\(item.body)&lt;/p&gt;</description></item>"
         }
         return .ok(xml + "</channel></rss>")
     }
@@ -43,7 +45,8 @@ final class ChangingFeeds: Sendable {
 /// whose feeds change between polls. The spool must hold exactly the expected files and versions.
 @Suite(.serialized)
 struct PipelineEndToEndTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-e2e-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-e2e-\(UUID().uuidString)")
+        .path
 
     init() throws {
         try CurlGlobal.initialize()
@@ -56,7 +59,12 @@ struct PipelineEndToEndTests {
         configuration.spoolDirectory = directory + "/spool"
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let ledger = try Ledger(directory: configuration.stateDirectory)
-        let pipeline = StoryPipeline(ledger: ledger, spool: SpoolWriter(directory: configuration.spoolDirectory), writesText: true, logger: logger)
+        let pipeline = StoryPipeline(
+            ledger: ledger,
+            spool: SpoolWriter(directory: configuration.spoolDirectory),
+            writesText: true,
+            logger: logger
+        )
         try pipeline.reconcile()
         let fetcher = Fetcher()
         defer { fetcher.shutdown() }
@@ -84,26 +92,69 @@ struct PipelineEndToEndTests {
         let t0 = Date(timeIntervalSince1970: 1_469_523_600)
 
         // Poll 1: two new stories on a, one of them syndicated on b too; a feed whose guids are all equal.
-        content.set("/a", [
-            .init(guid: "a1", title: "Port strike ends", link: "https://desk.example.com/a1", body: "Workers returned."),
-            .init(guid: "a2", title: "Rail link reopens", link: "https://desk.example.com/a2", body: "Trains run."),
-        ])
-        content.set("/b", [.init(guid: "b9", title: "Port strike ends", link: "https://partner.example.org/x", body: "Workers returned.")])
-        content.set("/same", [
-            .init(guid: "g", title: "First of same", link: "https://same.example.com/1", body: "One."),
-            .init(guid: "g", title: "Second of same", link: "https://same.example.com/2", body: "Two."),
-        ])
+        content.set(
+            "/a",
+            [
+                .init(
+                    guid: "a1",
+                    title: "Port strike ends",
+                    link: "https://desk.example.com/a1",
+                    body: "Workers returned."
+                ),
+                .init(guid: "a2", title: "Rail link reopens", link: "https://desk.example.com/a2", body: "Trains run."),
+            ]
+        )
+        content.set(
+            "/b",
+            [
+                .init(
+                    guid: "b9",
+                    title: "Port strike ends",
+                    link: "https://partner.example.org/x",
+                    body: "Workers returned."
+                )
+            ]
+        )
+        content.set(
+            "/same",
+            [
+                .init(guid: "g", title: "First of same", link: "https://same.example.com/1", body: "One."),
+                .init(guid: "g", title: "Second of same", link: "https://same.example.com/2", body: "Two."),
+            ]
+        )
         var counts = try await cycle(server, feeds: [a, b, same], now: t0)
         #expect(counts.newStories == 4)
         #expect(counts.aliases == 1, "the syndicated copy lands once")
-        #expect(try spooled().sorted() == ["first-of-same-v1", "port-strike-ends-v1", "rail-link-reopens-v1", "second-of-same-v1"])
+        #expect(
+            try spooled().sorted() == [
+                "first-of-same-v1", "port-strike-ends-v1", "rail-link-reopens-v1", "second-of-same-v1",
+            ]
+        )
 
         // Poll 2: a2 edited, a new item a3, a guid re-used for a new story (a1 gets new content).
-        content.set("/a", [
-            .init(guid: "a1", title: "Port strike ends; ships sail", link: "https://desk.example.com/a1", body: "Workers returned; ships left."),
-            .init(guid: "a2", title: "Rail link reopens", link: "https://desk.example.com/a2", body: "Trains run again."),
-            .init(guid: "a3", title: "Coffee prices climb", link: "https://desk.example.com/a3", body: "Arabica rose."),
-        ])
+        content.set(
+            "/a",
+            [
+                .init(
+                    guid: "a1",
+                    title: "Port strike ends; ships sail",
+                    link: "https://desk.example.com/a1",
+                    body: "Workers returned; ships left."
+                ),
+                .init(
+                    guid: "a2",
+                    title: "Rail link reopens",
+                    link: "https://desk.example.com/a2",
+                    body: "Trains run again."
+                ),
+                .init(
+                    guid: "a3",
+                    title: "Coffee prices climb",
+                    link: "https://desk.example.com/a3",
+                    body: "Arabica rose."
+                ),
+            ]
+        )
         counts = try await cycle(server, feeds: [a, b, same], now: t0.addingTimeInterval(600))
         #expect(counts.newStories == 1)
         #expect(counts.newVersions == 2)
@@ -123,7 +174,9 @@ struct PipelineEndToEndTests {
         let names = try SpoolReader(directory: directory + "/spool").names()
         func ninjs(_ suffix: String) throws -> [String: Any] {
             let name = try #require(names.first { $0.hasSuffix(suffix) })
-            return try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: spool + name + ".json"))) as! [String: Any]
+            return try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: spool + name + ".json"))
+            ) as! [String: Any]
         }
         let v1 = try ninjs("-rail-link-reopens-v1")
         let v2 = try ninjs("-rail-link-reopens-v2")
@@ -146,8 +199,18 @@ struct PipelineEndToEndTests {
         let content = ChangingFeeds()
         let server = try await LoopbackHTTPServer(route: { content.reply($0) })
         let feed = FeedSource(id: "a", url: server.url("/a"))
-        let old = ChangingFeeds.Item(guid: "old", title: "Old story", link: "https://desk.example.com/old", body: "Long ago.")
-        let fresh = ChangingFeeds.Item(guid: "new", title: "New story", link: "https://desk.example.com/new", body: "Today.")
+        let old = ChangingFeeds.Item(
+            guid: "old",
+            title: "Old story",
+            link: "https://desk.example.com/old",
+            body: "Long ago."
+        )
+        let fresh = ChangingFeeds.Item(
+            guid: "new",
+            title: "New story",
+            link: "https://desk.example.com/new",
+            body: "Today."
+        )
         let t0 = Date(timeIntervalSince1970: 1_469_523_600)
 
         content.set("/a", [old])
@@ -172,7 +235,10 @@ struct PipelineEndToEndTests {
         let server = try await LoopbackHTTPServer(route: { content.reply($0) })
         let feed = FeedSource(id: "a", url: server.url("/a"))
         let t0 = Date(timeIntervalSince1970: 1_469_523_600)
-        content.set("/a", [.init(guid: "kept", title: "Evergreen", link: "https://desk.example.com/e", body: "Still here.")])
+        content.set(
+            "/a",
+            [.init(guid: "kept", title: "Evergreen", link: "https://desk.example.com/e", body: "Still here.")]
+        )
         _ = try await cycle(server, feeds: [feed], now: t0)
         let ledger = try Ledger(directory: directory + "/state")
         #expect(try ledger.prune(now: t0.addingTimeInterval(90 * 86400), retention: 30 * 86400) == 0)

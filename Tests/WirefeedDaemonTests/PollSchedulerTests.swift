@@ -15,10 +15,20 @@ struct PollSchedulerTests {
         return settings
     }
 
-    func delay(_ hints: PublisherHints, interval: Duration = .seconds(300), settings: PollingSettings = noJitter) -> TimeInterval {
+    func delay(
+        _ hints: PublisherHints,
+        interval: Duration = .seconds(300),
+        settings: PollingSettings = noJitter
+    ) -> TimeInterval {
         var random = SeededRandom(seed: 1)
-        return PollScheduler.nextPoll(after: Self.now, interval: interval, hints: hints, settings: settings, using: &random)
-            .timeIntervalSince(Self.now)
+        return PollScheduler.nextPoll(
+            after: Self.now,
+            interval: interval,
+            hints: hints,
+            settings: settings,
+            using: &random
+        )
+        .timeIntervalSince(Self.now)
     }
 
     @Test(arguments: [
@@ -46,7 +56,15 @@ struct PollSchedulerTests {
         var random = SeededRandom(seed: 42)
         var delays: [TimeInterval] = []
         for _ in 0..<1000 {
-            delays.append(PollScheduler.nextPoll(after: Self.now, interval: .seconds(300), hints: PublisherHints(), settings: settings, using: &random).timeIntervalSince(Self.now))
+            delays.append(
+                PollScheduler.nextPoll(
+                    after: Self.now,
+                    interval: .seconds(300),
+                    hints: PublisherHints(),
+                    settings: settings,
+                    using: &random
+                ).timeIntervalSince(Self.now)
+            )
         }
         #expect(delays.allSatisfy { (270...330).contains($0) })
         #expect(delays.min()! < 280 && delays.max()! > 320, "jitter spreads the polls")
@@ -62,7 +80,12 @@ struct PollSchedulerTests {
     @Test(arguments: [(1, 300.0), (2, 600.0), (3, 1200.0), (5, 4800.0), (8, 21600.0), (40, 21600.0)])
     func backoffDoublesUpToItsCap(errors: Int, expected: TimeInterval) {
         var random = SeededRandom(seed: 7)
-        let wait = PollScheduler.backoff(consecutiveErrors: errors, interval: .seconds(300), settings: Self.noJitter, using: &random)
+        let wait = PollScheduler.backoff(
+            consecutiveErrors: errors,
+            interval: .seconds(300),
+            settings: Self.noJitter,
+            using: &random
+        )
         #expect(wait.seconds == expected)
     }
 

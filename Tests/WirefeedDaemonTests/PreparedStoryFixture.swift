@@ -10,8 +10,12 @@ extension PreparedStory {
     /// draft written ahead: what a poll hands the ledger.
     static func fixture(_ headline: String, feedID: String) -> PreparedStory {
         let story = Story(
-            guid: headline, headline: headline, paragraphs: ["Body of \(headline)."], html: "<p>Body.</p>",
-            slug: headline.lowercased(), feed: FeedReference(id: feedID)
+            guid: headline,
+            headline: headline,
+            paragraphs: ["Body of \(headline)."],
+            html: "<p>Body.</p>",
+            slug: headline.lowercased(),
+            feed: FeedReference(id: feedID)
         )
         let key = StoryKey(kind: .guid, value: "\(feedID)\u{1F}\(headline)")
         return PreparedStory(story: story, key: key, hash: ContentHash.of(story), uri: key.uri, draft: nil)

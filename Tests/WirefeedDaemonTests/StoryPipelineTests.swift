@@ -11,11 +11,20 @@ import WirefeedSpool
 
 /// Recording and publishing batches, on a real ledger file and a real spool.
 struct StoryPipelineTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-pipeline-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "wirefeed-pipeline-\(UUID().uuidString)"
+    ).path
 
     func update(_ headlines: [String]) -> FeedUpdate {
         let stories = headlines.map { PreparedStory.fixture($0, feedID: "desk") }
-        return FeedUpdate(feedID: "desk", url: "http://127.0.0.1/desk.xml", state: FeedState(), stories: stories, feedLink: nil, fetchedAt: Date())
+        return FeedUpdate(
+            feedID: "desk",
+            url: "http://127.0.0.1/desk.xml",
+            state: FeedState(),
+            stories: stories,
+            feedLink: nil,
+            fetchedAt: Date()
+        )
     }
 
     func published() throws -> [String] {
@@ -26,7 +35,12 @@ struct StoryPipelineTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let ledger = try Ledger(directory: directory + "/state")
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let pipeline = StoryPipeline(ledger: ledger, spool: SpoolWriter(directory: directory + "/spool"), writesText: true, logger: logger)
+        let pipeline = StoryPipeline(
+            ledger: ledger,
+            spool: SpoolWriter(directory: directory + "/spool"),
+            writesText: true,
+            logger: logger
+        )
         try pipeline.reconcile()
         let new = directory + "/spool/new"
 

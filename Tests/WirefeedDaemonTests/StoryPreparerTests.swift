@@ -10,19 +10,27 @@ import WirefeedSpool
 
 /// Polls ready their stories in parallel; drafts go into the spool's real `tmp/`.
 struct StoryPreparerTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-prepare-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "wirefeed-prepare-\(UUID().uuidString)"
+    ).path
     let fetchedAt = Date(timeIntervalSince1970: 1_700_000_000)
 
     func story(_ headline: String, on feed: String) -> Story {
         Story(
-            guid: "\(feed)-\(headline)", headline: headline, paragraphs: ["The copy of \(headline)."], html: "<p>The copy of \(headline).</p>",
-            published: fetchedAt.addingTimeInterval(-60), link: "https://\(feed).example.com/\(headline)", slug: headline.lowercased(),
+            guid: "\(feed)-\(headline)",
+            headline: headline,
+            paragraphs: ["The copy of \(headline)."],
+            html: "<p>The copy of \(headline).</p>",
+            published: fetchedAt.addingTimeInterval(-60),
+            link: "https://\(feed).example.com/\(headline)",
+            slug: headline.lowercased(),
             feed: FeedReference(id: feed)
         )
     }
 
     func draftsInTmp() throws -> [String] {
-        try FileManager.default.subpathsOfDirectory(atPath: directory + "/tmp").filter { $0.contains("/draft-") }.sorted()
+        try FileManager.default.subpathsOfDirectory(atPath: directory + "/tmp").filter { $0.contains("/draft-") }
+            .sorted()
     }
 
     @Test func theSameCopyOnTwoFeedsIsDraftedOncePerCycle() throws {
@@ -31,8 +39,20 @@ struct StoryPreparerTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let preparer = StoryPreparer(writesText: true, spool: spool, claims: DraftClaims())
 
-        let first = preparer.prepare([story("Strike", on: "wire-a"), story("Budget", on: "wire-a")], feedID: "wire-a", feedLink: nil, fetchedAt: fetchedAt, firstBody: true)
-        let second = preparer.prepare([story("Strike", on: "wire-b")], feedID: "wire-b", feedLink: nil, fetchedAt: fetchedAt, firstBody: true)
+        let first = preparer.prepare(
+            [story("Strike", on: "wire-a"), story("Budget", on: "wire-a")],
+            feedID: "wire-a",
+            feedLink: nil,
+            fetchedAt: fetchedAt,
+            firstBody: true
+        )
+        let second = preparer.prepare(
+            [story("Strike", on: "wire-b")],
+            feedID: "wire-b",
+            feedLink: nil,
+            fetchedAt: fetchedAt,
+            firstBody: true
+        )
 
         #expect(first.stories.allSatisfy { $0.draft?.writtenName != nil })
         #expect(second.stories[0].draft == nil, "the syndicated copy goes to the commit undrafted")
@@ -42,7 +62,13 @@ struct StoryPreparerTests {
         // A new cycle (a new poller) brings new claims: the copy is drafted again.
         var nextCycle = preparer
         nextCycle.claims = DraftClaims()
-        let again = nextCycle.prepare([story("Strike", on: "wire-b")], feedID: "wire-b", feedLink: nil, fetchedAt: fetchedAt, firstBody: true)
+        let again = nextCycle.prepare(
+            [story("Strike", on: "wire-b")],
+            feedID: "wire-b",
+            feedLink: nil,
+            fetchedAt: fetchedAt,
+            firstBody: true
+        )
         #expect(again.stories[0].draft?.writtenName != nil)
     }
 

@@ -14,21 +14,31 @@ struct DedupePolicyTests {
     }
 
     @Test func seenIdentityWithTheSameContentIsDropped() {
-        #expect(DedupePolicy.decide(known: Self.known, hash: "h2", hashOwner: 7, tombstoned: false) == .repeated(storyID: 7))
+        #expect(
+            DedupePolicy.decide(known: Self.known, hash: "h2", hashOwner: 7, tombstoned: false) == .repeated(storyID: 7)
+        )
     }
 
     @Test func seenIdentityWithNewContentIsTheNextVersion() {
-        #expect(DedupePolicy.decide(known: Self.known, hash: "h3", hashOwner: nil, tombstoned: false) == .newVersion(storyID: 7, version: 3))
+        #expect(
+            DedupePolicy.decide(known: Self.known, hash: "h3", hashOwner: nil, tombstoned: false)
+                == .newVersion(storyID: 7, version: 3)
+        )
     }
 
     @Test func seenIdentityReturningToAnEarlierVersionIsDropped() {
         // The content of version 1 (h1, owned by story 7) comes back: not a new version.
-        #expect(DedupePolicy.decide(known: Self.known, hash: "h1", hashOwner: 7, tombstoned: false) == .repeated(storyID: 7))
+        #expect(
+            DedupePolicy.decide(known: Self.known, hash: "h1", hashOwner: 7, tombstoned: false) == .repeated(storyID: 7)
+        )
     }
 
     @Test func seenIdentityWithContentOfAnotherStoryIsTheNextVersion() {
         // A guid re-used for a different (already known) copy: the identity wins.
-        #expect(DedupePolicy.decide(known: Self.known, hash: "h9", hashOwner: 9, tombstoned: false) == .newVersion(storyID: 7, version: 3))
+        #expect(
+            DedupePolicy.decide(known: Self.known, hash: "h9", hashOwner: 9, tombstoned: false)
+                == .newVersion(storyID: 7, version: 3)
+        )
     }
 
     @Test func newIdentityWithSeenContentIsAnAlias() {

@@ -9,16 +9,32 @@ import WirefeedModel
 
 /// The ledger on a real SQLite file in a temporary directory.
 struct LedgerTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-ledger-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "wirefeed-ledger-\(UUID().uuidString)"
+    ).path
 
     func story(_ guid: String, _ headline: String) -> PreparedStory {
-        let story = Story(guid: guid, headline: headline, paragraphs: ["Body of \(headline)."], html: "<p>Body.</p>", slug: headline.lowercased().replacingOccurrences(of: " ", with: "-"), feed: FeedReference(id: "desk"))
+        let story = Story(
+            guid: guid,
+            headline: headline,
+            paragraphs: ["Body of \(headline)."],
+            html: "<p>Body.</p>",
+            slug: headline.lowercased().replacingOccurrences(of: " ", with: "-"),
+            feed: FeedReference(id: "desk")
+        )
         let key = StoryKey(kind: .guid, value: "desk\u{1F}\(guid)")
         return PreparedStory(story: story, key: key, hash: ContentHash.of(story), uri: key.uri, draft: nil)
     }
 
     func update(_ stories: [PreparedStory]) -> FeedUpdate {
-        FeedUpdate(feedID: "desk", url: "http://127.0.0.1/desk.xml", state: FeedState(), stories: stories, feedLink: nil, fetchedAt: Date())
+        FeedUpdate(
+            feedID: "desk",
+            url: "http://127.0.0.1/desk.xml",
+            state: FeedState(),
+            stories: stories,
+            feedLink: nil,
+            fetchedAt: Date()
+        )
     }
 
     @Test func everyCommitIsFsyncedNotJustCheckpoints() throws {
@@ -34,7 +50,10 @@ struct LedgerTests {
         #expect(Set(try ledger.stagedNames().keys) == Set(first.staged), "staged until noted as published")
         ledger.notePublished(through: first.lastSequence)
         let second = try ledger.ingest([update([story("c", "Ferry delays")])]) { _ in }
-        #expect(Set(try ledger.stagedNames().keys) == Set(second.staged), "the watermark is recorded with the next batch")
+        #expect(
+            Set(try ledger.stagedNames().keys) == Set(second.staged),
+            "the watermark is recorded with the next batch"
+        )
         try ledger.recordAllPublished()
         #expect(try ledger.stagedNames().isEmpty)
         try? FileManager.default.removeItem(atPath: directory)
@@ -61,8 +80,15 @@ struct LedgerTests {
             prepared.draft = .written(name: "draft-\(guid)")
             return prepared
         }
-        let first = try ledger.ingest([update([headedPortStrike("a", body: "Dockers walk out."), headedPortStrike("b", body: "Cranes stand idle.")])]) { entries in
-            #expect(entries.map(\.draft) == [.written(name: "draft-a"), nil], "the draft was rendered under the slug the story does not get")
+        let first = try ledger.ingest([
+            update([
+                headedPortStrike("a", body: "Dockers walk out."), headedPortStrike("b", body: "Cranes stand idle."),
+            ])
+        ]) { entries in
+            #expect(
+                entries.map(\.draft) == [.written(name: "draft-a"), nil],
+                "the draft was rendered under the slug the story does not get"
+            )
         }
         let second = try ledger.ingest([update([headedPortStrike("c", body: "Ships queue offshore.")])]) { _ in }
         #expect(first.staged.map { $0.dropFirst(13) } == ["port-strike-v1", "port-strike-2-v1"])
@@ -70,7 +96,9 @@ struct LedgerTests {
         #expect(second.lastSequence == 3, "a slug tried and found taken uses no sequence number")
 
         // A new version of the second story keeps its slug.
-        let edit = try ledger.ingest([update([headedPortStrike("b", body: "Cranes stand idle for a second day.")])]) { _ in }
+        let edit = try ledger.ingest([update([headedPortStrike("b", body: "Cranes stand idle for a second day.")])]) {
+            _ in
+        }
         #expect(edit.staged.map { $0.dropFirst(13) } == ["port-strike-2-v2"])
         try? FileManager.default.removeItem(atPath: directory)
     }

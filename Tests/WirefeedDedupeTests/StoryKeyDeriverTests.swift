@@ -8,30 +8,54 @@ import WirefeedModel
 
 struct StoryKeyDeriverTests {
     static func story(guid: String?, link: String?, headline: String = "H", published: Date? = nil) -> Story {
-        Story(guid: guid, headline: headline, paragraphs: ["Body"], html: "<p>Body</p>", published: published, link: link, slug: "h", feed: FeedReference(id: "f"))
+        Story(
+            guid: guid,
+            headline: headline,
+            paragraphs: ["Body"],
+            html: "<p>Body</p>",
+            published: published,
+            link: link,
+            slug: "h",
+            feed: FeedReference(id: "f")
+        )
     }
 
     @Test func theGuidNamespacedByFeedComesFirst() {
-        let derivation = StoryKeyDeriver.derive([Self.story(guid: "g1", link: "https://a.example.com/1")], feedID: "f", feedLink: nil)
+        let derivation = StoryKeyDeriver.derive(
+            [Self.story(guid: "g1", link: "https://a.example.com/1")],
+            feedID: "f",
+            feedLink: nil
+        )
         #expect(derivation.keys == [StoryKey(kind: .guid, value: "f\u{1F}g1")])
         #expect(!derivation.guidsMisbehaved)
     }
 
     @Test(arguments: [nil, "", "   "])
     func aMissingGuidFallsBackToTheLink(guid: String?) {
-        let derivation = StoryKeyDeriver.derive([Self.story(guid: guid, link: "https://a.example.com/1")], feedID: "f", feedLink: nil)
+        let derivation = StoryKeyDeriver.derive(
+            [Self.story(guid: guid, link: "https://a.example.com/1")],
+            feedID: "f",
+            feedLink: nil
+        )
         #expect(derivation.keys == [StoryKey(kind: .link, value: "https://a.example.com/1")])
     }
 
     @Test func guidsSharedWithinADocumentFallBackAndAreReported() {
-        let stories = [Self.story(guid: "same", link: "https://a.example.com/1"), Self.story(guid: "same", link: "https://a.example.com/2")]
+        let stories = [
+            Self.story(guid: "same", link: "https://a.example.com/1"),
+            Self.story(guid: "same", link: "https://a.example.com/2"),
+        ]
         let derivation = StoryKeyDeriver.derive(stories, feedID: "f", feedLink: nil)
         #expect(derivation.keys.map(\.kind) == [.link, .link])
         #expect(derivation.guidsMisbehaved)
     }
 
     @Test func aGuidThatIsTheFeedsOwnLinkFallsBack() {
-        let derivation = StoryKeyDeriver.derive([Self.story(guid: "https://a.example.com/", link: "https://a.example.com/story")], feedID: "f", feedLink: "http://a.example.com")
+        let derivation = StoryKeyDeriver.derive(
+            [Self.story(guid: "https://a.example.com/", link: "https://a.example.com/story")],
+            feedID: "f",
+            feedLink: "http://a.example.com"
+        )
         #expect(derivation.keys == [StoryKey(kind: .link, value: "https://a.example.com/story")])
         #expect(derivation.guidsMisbehaved)
     }
@@ -45,11 +69,19 @@ struct StoryKeyDeriverTests {
         let keys = StoryKeyDeriver.derive(stories, feedID: "f", feedLink: "https://a.example.com/").keys
         #expect(keys.map(\.kind) == [.headline, .headline])
         #expect(keys[0] != keys[1])
-        #expect(keys[0] == StoryKeyDeriver.derive([stories[0]], feedID: "f", feedLink: nil).keys[0], "stable across polls")
+        #expect(
+            keys[0] == StoryKeyDeriver.derive([stories[0]], feedID: "f", feedLink: nil).keys[0],
+            "stable across polls"
+        )
     }
 
     @Test func unreliableGuidsAreIgnored() {
-        let derivation = StoryKeyDeriver.derive([Self.story(guid: "g1", link: "https://a.example.com/1")], feedID: "f", feedLink: nil, guidsUnreliable: true)
+        let derivation = StoryKeyDeriver.derive(
+            [Self.story(guid: "g1", link: "https://a.example.com/1")],
+            feedID: "f",
+            feedLink: nil,
+            guidsUnreliable: true
+        )
         #expect(derivation.keys == [StoryKey(kind: .link, value: "https://a.example.com/1")])
     }
 

@@ -37,7 +37,9 @@ struct FetcherTests {
 
     @Test func a200ReturnsBodyHeadersAndTimings() async throws {
         try await withServer(route: { _ in .ok(Self.feed, headers: [("ETag", "\"v1\"")]) }) { fetcher, server in
-            let response = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"), userAgent: "wirefeed/test (+https://example.com)"))
+            let response = try await fetcher.fetch(
+                FetchRequest(url: server.url("/feed.xml"), userAgent: "wirefeed/test (+https://example.com)")
+            )
             #expect(response.status == 200)
             #expect(response.body == Array(Self.feed.utf8))
             #expect(response.header("etag") == "\"v1\"")
@@ -50,7 +52,8 @@ struct FetcherTests {
 
     @Test func conditionalGetWithETag() async throws {
         try await withServer(route: { request in
-            request.header("If-None-Match") == "\"v1\"" ? .respond(status: 304) : .ok(Self.feed, headers: [("ETag", "\"v1\"")])
+            request.header("If-None-Match") == "\"v1\""
+                ? .respond(status: 304) : .ok(Self.feed, headers: [("ETag", "\"v1\"")])
         }) { fetcher, server in
             let response = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"), etag: "\"v1\""))
             #expect(response.status == 304)
@@ -61,17 +64,24 @@ struct FetcherTests {
     @Test func conditionalGetWithLastModified() async throws {
         let stamp = "Tue, 26 Jul 2016 09:05:00 GMT"
         try await withServer(route: { request in
-            request.header("If-Modified-Since") == stamp ? .respond(status: 304) : .ok(Self.feed, headers: [("Last-Modified", stamp)])
+            request.header("If-Modified-Since") == stamp
+                ? .respond(status: 304) : .ok(Self.feed, headers: [("Last-Modified", stamp)])
         }) { fetcher, server in
             let first = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml")))
             #expect(first.status == 200)
-            let second = try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"), lastModified: first.header("Last-Modified")))
+            let second = try await fetcher.fetch(
+                FetchRequest(url: server.url("/feed.xml"), lastModified: first.header("Last-Modified"))
+            )
             #expect(second.status == 304)
         }
     }
 
     @Test func gzipBodiesAreDecoded() async throws {
-        let compressed = [UInt8](try Data(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Tests/Fixtures/http/rss20-full.xml.gz")))
+        let compressed = [UInt8](
+            try Data(
+                contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Tests/Fixtures/http/rss20-full.xml.gz")
+            )
+        )
         let original = try Fixtures.bytes("rss20-full.xml")
         try await withServer(route: { request in
             guard request.header("Accept-Encoding")?.contains("gzip") == true else { return .respond(status: 406) }
@@ -108,15 +118,21 @@ struct FetcherTests {
         try await withServer(route: { request in
             .respond(status: 302, headers: [("Location", request.path == "/a" ? "/b" : "/a")])
         }) { fetcher, server in
-            let error = await #expect(throws: FetchError.self) { try await fetcher.fetch(FetchRequest(url: server.url("/a"))) }
+            let error = await #expect(throws: FetchError.self) {
+                try await fetcher.fetch(FetchRequest(url: server.url("/a")))
+            }
             #expect(error?.code == .tooManyRedirects)
             #expect(server.requests.count == 6)
         }
     }
 
     @Test func aRedirectToAFileURLIsRefused() async throws {
-        try await withServer(route: { _ in .respond(status: 301, headers: [("Location", "file:///etc/passwd")]) }) { fetcher, server in
-            let error = await #expect(throws: FetchError.self) { try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml"))) }
+        try await withServer(route: { _ in .respond(status: 301, headers: [("Location", "file:///etc/passwd")]) }) {
+            fetcher,
+            server in
+            let error = await #expect(throws: FetchError.self) {
+                try await fetcher.fetch(FetchRequest(url: server.url("/feed.xml")))
+            }
             #expect(error?.code == .unsupportedProtocol)
         }
     }
@@ -125,28 +141,45 @@ struct FetcherTests {
         try await withServer(route: { _ in .delayed(.seconds(5), .ok(Self.feed)) }) { fetcher, server in
             let limits = FetchLimits(totalTimeout: .milliseconds(700))
             let started = ContinuousClock.now
-            let error = await #expect(throws: FetchError.self) { try await fetcher.fetch(FetchRequest(url: server.url("/slow"), limits: limits)) }
+            let error = await #expect(throws: FetchError.self) {
+                try await fetcher.fetch(FetchRequest(url: server.url("/slow"), limits: limits))
+            }
             #expect(error?.code == .timeout)
             #expect(ContinuousClock.now - started < .seconds(4))
         }
     }
 
     @Test func aSlowBodyHitsTheLowSpeedLimit() async throws {
-        try await withServer(route: { _ in .trickle(status: 200, chunk: Array("<".utf8), chunks: 100, interval: .milliseconds(300)) }) { fetcher, server in
+        try await withServer(route: { _ in
+            .trickle(status: 200, chunk: Array("<".utf8), chunks: 100, interval: .milliseconds(300))
+        }) { fetcher, server in
             let limits = FetchLimits(lowSpeedBytesPerSecond: 1000, lowSpeedDuration: .seconds(1))
-            let error = await #expect(throws: FetchError.self) { try await fetcher.fetch(FetchRequest(url: server.url("/trickle"), limits: limits)) }
+            let error = await #expect(throws: FetchError.self) {
+                try await fetcher.fetch(FetchRequest(url: server.url("/trickle"), limits: limits))
+            }
             #expect(error?.code == .timeout)
         }
     }
 
     @Test func anOversizedBodyIsAbortedDuringTheTransfer() async throws {
         let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 16 * 1024)
-        try await withServer(route: { _ in .trickle(status: 200, chunk: chunk, chunks: 200, interval: .milliseconds(5)) }) { fetcher, server in
+        let trickle = LoopbackHTTPServer.Reply.trickle(
+            status: 200,
+            chunk: chunk,
+            chunks: 200,
+            interval: .milliseconds(5)
+        )
+        try await withServer(route: { _ in trickle }) { fetcher, server in
             let limits = FetchLimits(maximumBodySize: 64 * 1024)
-            let error = await #expect(throws: FetchError.self) { try await fetcher.fetch(FetchRequest(url: server.url("/huge"), limits: limits)) }
+            let error = await #expect(throws: FetchError.self) {
+                try await fetcher.fetch(FetchRequest(url: server.url("/huge"), limits: limits))
+            }
             #expect(error?.code == .bodyTooLarge)
             try await Task.sleep(for: .milliseconds(200))
-            #expect(server.bytesSent(path: "/huge") < 200 * chunk.count / 2, "the server stopped well before the end")
+            #expect(
+                server.bytesSent(path: "/huge") < 200 * chunk.count / 2,
+                "the server stopped well before the end"
+            )
         }
     }
 
@@ -154,28 +187,39 @@ struct FetcherTests {
         let body = [UInt8](repeating: UInt8(ascii: "x"), count: 256 * 1024)
         try await withServer(route: { _ in .respond(status: 200, body: body) }) { fetcher, server in
             let limits = FetchLimits(maximumBodySize: 64 * 1024)
-            let error = await #expect(throws: FetchError.self) { try await fetcher.fetch(FetchRequest(url: server.url("/huge"), limits: limits)) }
+            let error = await #expect(throws: FetchError.self) {
+                try await fetcher.fetch(FetchRequest(url: server.url("/huge"), limits: limits))
+            }
             #expect(error?.code == .bodyTooLarge)
         }
     }
 
     @Test func aConnectionResetMidBodyIsATransportError() async throws {
-        try await withServer(route: { _ in .reset(declaredLength: 100_000, body: Array(repeating: 0x41, count: 1000)) }) { fetcher, server in
-            let error = await #expect(throws: FetchError.self) { try await fetcher.fetch(FetchRequest(url: server.url("/reset"))) }
+        try await withServer(route: { _ in .reset(declaredLength: 100_000, body: Array(repeating: 0x41, count: 1000)) })
+        { fetcher, server in
+            let error = await #expect(throws: FetchError.self) {
+                try await fetcher.fetch(FetchRequest(url: server.url("/reset")))
+            }
             #expect(error?.code == .transport)
         }
     }
 
     @Test func aRefusedConnectionIsAConnectError() async throws {
         try await withServer(route: { _ in .ok(Self.feed) }) { fetcher, _ in
-            let error = await #expect(throws: FetchError.self) { try await fetcher.fetch(FetchRequest(url: "http://127.0.0.1:1/feed.xml")) }
+            let error = await #expect(throws: FetchError.self) {
+                try await fetcher.fetch(FetchRequest(url: "http://127.0.0.1:1/feed.xml"))
+            }
             #expect(error?.code == .connect)
         }
     }
 
     @Test func thePerHostLimitHoldsAcrossHosts() async throws {
         let addresses = ["127.0.0.2", "127.0.0.3"]
-        try await withServer(addresses: addresses, maximumPerHost: 2, route: { _ in .delayed(.milliseconds(150), .ok(Self.feed)) }) { fetcher, server in
+        try await withServer(
+            addresses: addresses,
+            maximumPerHost: 2,
+            route: { _ in .delayed(.milliseconds(150), .ok(Self.feed)) }
+        ) { fetcher, server in
             try await withThrowingTaskGroup(of: Int.self) { group in
                 for index in 0..<24 {
                     let url = server.url("/feed\(index).xml", address: addresses[index % 2])
@@ -203,7 +247,13 @@ struct FetcherTests {
 
     @Test func credentialsAndExtraHeadersAreSent() async throws {
         try await withServer(route: { _ in .ok(Self.feed) }) { fetcher, server in
-            _ = try await fetcher.fetch(FetchRequest(url: server.url("/basic"), headers: [HTTPHeader(name: "X-Api-Key", value: "k1")], credentials: .basic(user: "desk", password: "s3cret")))
+            _ = try await fetcher.fetch(
+                FetchRequest(
+                    url: server.url("/basic"),
+                    headers: [HTTPHeader(name: "X-Api-Key", value: "k1")],
+                    credentials: .basic(user: "desk", password: "s3cret")
+                )
+            )
             _ = try await fetcher.fetch(FetchRequest(url: server.url("/bearer"), credentials: .bearer(token: "t0ken")))
             let requests = server.requests
             #expect(requests[0].header("Authorization") == "Basic " + Data("desk:s3cret".utf8).base64EncodedString())

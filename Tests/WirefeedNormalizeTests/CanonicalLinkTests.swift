@@ -6,7 +6,10 @@ import WirefeedNormalize
 
 struct CanonicalLinkTests {
     @Test(arguments: [
-        ("https://News.Example.COM/World/Story?utm_source=rss&utm_medium=feed&id=7#comments", "https://news.example.com/World/Story?id=7"),
+        (
+            "https://News.Example.COM/World/Story?utm_source=rss&utm_medium=feed&id=7#comments",
+            "https://news.example.com/World/Story?id=7"
+        ),
         ("http://example.com/a?fbclid=abc", "http://example.com/a"),
         ("https://example.com/a?gclid=1&page=2&utm_campaign=x", "https://example.com/a?page=2"),
         ("https://example.com/a#top", "https://example.com/a"),

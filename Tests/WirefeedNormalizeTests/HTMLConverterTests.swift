@@ -7,7 +7,9 @@ import WirefeedNormalize
 
 struct HTMLConverterTests {
     @Test func blockElementsEndParagraphs() {
-        let body = HTMLConverter.convert(html: "<p>One.</p><div>Two.</div><h2>Three</h2><ul><li>Four</li><li>Five</li></ul>")
+        let body = HTMLConverter.convert(
+            html: "<p>One.</p><div>Two.</div><h2>Three</h2><ul><li>Four</li><li>Five</li></ul>"
+        )
         #expect(body.paragraphs == ["One.", "Two.", "Three", "Four", "Five"])
     }
 
@@ -17,10 +19,12 @@ struct HTMLConverterTests {
     }
 
     @Test func activeAndInvisibleContentIsDropped() {
-        let body = HTMLConverter.convert(html: """
-            <p>Kept</p><script>alert(1)</script><style>p{}</style><iframe src="x">frame</iframe>
-            <form><input value="v">form text</form><noscript>no</noscript><p>Also kept</p>
-            """)
+        let body = HTMLConverter.convert(
+            html: """
+                <p>Kept</p><script>alert(1)</script><style>p{}</style><iframe src="x">frame</iframe>
+                <form><input value="v">form text</form><noscript>no</noscript><p>Also kept</p>
+                """
+        )
         #expect(body.paragraphs == ["Kept", "Also kept"])
         #expect(!body.html.contains("script"))
         #expect(!body.html.contains("iframe"))
@@ -28,13 +32,18 @@ struct HTMLConverterTests {
     }
 
     @Test func trackingPixelsAreDroppedAndRealImagesKept() {
-        let body = HTMLConverter.convert(html: #"<p>Text<img src="https://t.example.com/p.gif" width="1" height="1"><img src="https://img.example.com/a.jpg" alt="A" width="600"></p>"#)
+        let body = HTMLConverter.convert(
+            html:
+                #"<p>Text<img src="https://t.example.com/p.gif" width="1" height="1"><img src="https://img.example.com/a.jpg" alt="A" width="600"></p>"#
+        )
         #expect(!body.html.contains("t.example.com"))
         #expect(body.html.contains(#"<img src="https://img.example.com/a.jpg" alt="A" width="600">"#))
     }
 
     @Test func entitiesAreDecodedAndWhiteSpaceCollapsed() {
-        let body = HTMLConverter.convert(html: "<p>  Caf&eacute;&nbsp;&amp;\n\t cr&egrave;me &#8212; &ldquo;ok&rdquo;  </p>")
+        let body = HTMLConverter.convert(
+            html: "<p>  Caf&eacute;&nbsp;&amp;\n\t cr&egrave;me &#8212; &ldquo;ok&rdquo;  </p>"
+        )
         #expect(body.paragraphs == ["Café & crème — “ok”"])
     }
 
@@ -45,10 +54,14 @@ struct HTMLConverterTests {
 
     @Test func sanitizedHTMLKeepsAnAllowlist() {
         let body = HTMLConverter.convert(
-            html: #"<p class="x" style="color:red" onclick="evil()">Hi <a href="/about" onmouseover="evil()">about</a> <a href="javascript:alert(1)">js</a> <font>old</font> <a href="mailto:desk@example.com">mail</a> <img src="data:image/png;base64,AAAA"></p>"#,
+            html:
+                #"<p class="x" style="color:red" onclick="evil()">Hi <a href="/about" onmouseover="evil()">about</a> <a href="javascript:alert(1)">js</a> <font>old</font> <a href="mailto:desk@example.com">mail</a> <img src="data:image/png;base64,AAAA"></p>"#,
             baseURL: "https://news.example.com/world/story"
         )
-        #expect(body.html == #"<p>Hi <a href="https://news.example.com/about" rel="nofollow noopener">about</a> <a>js</a> old <a href="mailto:desk@example.com" rel="nofollow noopener">mail</a> </p>"#)
+        #expect(
+            body.html
+                == #"<p>Hi <a href="https://news.example.com/about" rel="nofollow noopener">about</a> <a>js</a> old <a href="mailto:desk@example.com" rel="nofollow noopener">mail</a> </p>"#
+        )
     }
 
     @Test func plainTextKeepsItsParagraphs() {
@@ -58,7 +71,10 @@ struct HTMLConverterTests {
     }
 
     @Test func headlinesBecomeOneLineOfPlainText() {
-        #expect(HTMLConverter.plainLine(html: "Markets <b>rally</b>&nbsp;on <i>good</i>\n news") == "Markets rally on good news")
+        #expect(
+            HTMLConverter.plainLine(html: "Markets <b>rally</b>&nbsp;on <i>good</i>\n news")
+                == "Markets rally on good news"
+        )
         #expect(HTMLConverter.plainLine(html: "Q&A: Fish & Chips < 5 pounds") == "Q&A: Fish & Chips < 5 pounds")
         #expect(HTMLConverter.plainLine(html: "No markup at all") == "No markup at all")
     }

@@ -9,14 +9,23 @@ import WirefeedTesting
 
 /// Every ninjs object wirefeed writes for the fixtures validates against the official IPTC schema,
 /// checked by Python's `jsonschema` (with format checking) when the schema and the package are here.
-@Suite(.enabled(if: NinjsValidator.available, "../shared/schemas/ninjs-schema_2.1.json or python3 with jsonschema is missing: skipped"))
+@Suite(
+    .enabled(
+        if: NinjsValidator.available,
+        "../shared/schemas/ninjs-schema_2.1.json or python3 with jsonschema is missing: skipped"
+    )
+)
 struct NinjsSchemaTests {
     @Test func everyFixtureStoryValidates() throws {
         var lines = Data()
         var count = 0
         for name in try Fixtures.feedNames() {
             guard let feed = try? Fixtures.parse(name) else { continue }
-            for story in StoryNormalizer.normalize(feed, feedID: "fixture", feedURL: "https://fixtures.example.com/\(name)") {
+            for story in StoryNormalizer.normalize(
+                feed,
+                feedID: "fixture",
+                feedURL: "https://fixtures.example.com/\(name)"
+            ) {
                 lines.append(try NinjsDocument(story: story).jsonData())
                 lines.append(0x0A)
                 count += 1

@@ -14,7 +14,9 @@ import WirefeedTesting
 struct SeedStoryTests {
     @Test func seedParagraphsAsHTMLRenderBackToTheSeed() throws {
         let seed = try SeedStory.load()
-        let feed = try FeedParser.parse(Array(SeedStory.feed(headline: seed.headline, paragraphs: seed.paragraphs).utf8))
+        let feed = try FeedParser.parse(
+            Array(SeedStory.feed(headline: seed.headline, paragraphs: seed.paragraphs).utf8)
+        )
         let stories = StoryNormalizer.normalize(feed)
         #expect(stories.count == 1)
         let story = try #require(stories.first)
@@ -51,10 +53,15 @@ enum SeedStory {
     static func feed(headline: String, paragraphs: [String]) -> String {
         var html = ""
         for (index, paragraph) in paragraphs.enumerated() {
-            var markup = paragraph.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: "\"", with: "&quot;")
+            var markup = paragraph.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+                of: "<",
+                with: "&lt;"
+            )
+            .replacingOccurrences(of: "\"", with: "&quot;")
             if index == 0, let space = markup.range(of: " ") { markup.replaceSubrange(space, with: "&nbsp;") }
-            if index == 1, let word = markup.range(of: "Afghan") { markup.replaceSubrange(word, with: "<strong>Afghan</strong>") }
+            if index == 1, let word = markup.range(of: "Afghan") {
+                markup.replaceSubrange(word, with: "<strong>Afghan</strong>")
+            }
             html += "<p>\(markup)</p>\n"
         }
         let escaped = html.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

@@ -6,7 +6,10 @@ import WirefeedNormalize
 
 struct SlugTests {
     @Test(arguments: [
-        ("Afghan Forces Step Up Anti-IS Offensive after Deadly Attack", "afghan-forces-step-up-anti-is-offensive-after-deadly-attack"),
+        (
+            "Afghan Forces Step Up Anti-IS Offensive after Deadly Attack",
+            "afghan-forces-step-up-anti-is-offensive-after-deadly-attack"
+        ),
         ("Élection à Zürich: 45 % für Ändern", "election-a-zurich-45-fur-andern"),
         ("Große Straße", "grosse-strasse"),
         ("Ærø, Œuvre, Łódź", "aero-oeuvre-lodz"),
@@ -23,7 +26,9 @@ struct SlugTests {
     }
 
     @Test func longHeadlinesAreCutAtAWordBoundary() {
-        let slug = Slug.make(from: "The quick brown fox jumps over the lazy dog while the newsroom watches the wire all night long")
+        let slug = Slug.make(
+            from: "The quick brown fox jumps over the lazy dog while the newsroom watches the wire all night long"
+        )
         #expect(slug == "the-quick-brown-fox-jumps-over-the-lazy-dog-while-the")
         #expect(slug.count <= Slug.maximumLength)
     }

@@ -24,7 +24,11 @@ struct SnapshotTests {
     ])
     func normalizedOutputMatchesTheGoldenFile(fixture: String) throws {
         let stories = StoryNormalizer.normalize(try Fixtures.parse(fixture), feedID: "fixture")
-        let snapshot = Snapshot(stories: stories, text: TextRenderer.render(stories), ninjs: stories.map { NinjsDocument(story: $0) })
+        let snapshot = Snapshot(
+            stories: stories,
+            text: TextRenderer.render(stories),
+            ninjs: stories.map { NinjsDocument(story: $0) }
+        )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

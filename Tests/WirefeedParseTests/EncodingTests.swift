@@ -49,7 +49,8 @@ struct EncodingTests {
     }
 
     @Test func transportCharsetAppliesWhenTheDocumentSaysNothing() throws {
-        let bytes = Array("<rss version=\"2.0\"><channel><title>".utf8) + [0xE9, 0xF4]
+        let bytes =
+            Array("<rss version=\"2.0\"><channel><title>".utf8) + [0xE9, 0xF4]
             + Array("</title></channel></rss>".utf8)
         let koi8 = try FeedParser.parse(bytes, options: FeedParserOptions(transportCharset: "koi8-r"))
         #expect(koi8.title?.value == "ИТ")
@@ -58,7 +59,10 @@ struct EncodingTests {
     }
 
     @Test func theDeclarationOutranksTheTransport() throws {
-        let feed = try Fixtures.parse("enc-windows-1251.xml", options: FeedParserOptions(transportCharset: "iso-8859-1"))
+        let feed = try Fixtures.parse(
+            "enc-windows-1251.xml",
+            options: FeedParserOptions(transportCharset: "iso-8859-1")
+        )
         #expect(feed.items.first?.title?.value == "Київ: нова лінія метро")
     }
 }

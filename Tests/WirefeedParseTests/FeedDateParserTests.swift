@@ -51,10 +51,15 @@ struct FeedDateParserTests {
     }
 
     @Test func keepsFractionsOfSeconds() {
-        #expect(FeedDateParser.parse("2016-07-26T09:05:00.5Z") == Date(utc: "2016-07-26T09:05:00Z").addingTimeInterval(0.5))
+        #expect(
+            FeedDateParser.parse("2016-07-26T09:05:00.5Z") == Date(utc: "2016-07-26T09:05:00Z").addingTimeInterval(0.5)
+        )
     }
 
-    @Test(arguments: ["", "   ", "sometime last week", "2016-13-01", "31 Feb 2016 10:00:00 GMT", "Tue, 26 Jul 2016 25:61:00 GMT", "n/a", "0000-00-00"])
+    @Test(arguments: [
+        "", "   ", "sometime last week", "2016-13-01", "31 Feb 2016 10:00:00 GMT", "Tue, 26 Jul 2016 25:61:00 GMT",
+        "n/a", "0000-00-00",
+    ])
     func neverInventsADate(text: String) {
         #expect(FeedDateParser.parse(text) == nil, "\(text)")
     }

@@ -31,14 +31,20 @@ struct FeedFormatTests {
         #expect(strike.title?.value == "Port strike <em>enters</em> third day")
         #expect(strike.published == Date(utc: "2016-07-26T09:05:00Z"))
         #expect(strike.authors.map(\.name) == ["Ana Ferreira", "Tom Okafor"])
-        #expect(strike.categories == [FeedCategory(term: "Labour", scheme: "https://wire.example.com/topics"), FeedCategory(term: "Shipping")])
+        #expect(
+            strike.categories == [
+                FeedCategory(term: "Labour", scheme: "https://wire.example.com/topics"), FeedCategory(term: "Shipping"),
+            ]
+        )
         #expect(strike.summary?.value == "Dock workers stayed out for a third day.")
         #expect(strike.content?.kind == .html)
         #expect(strike.content?.value.contains("<strong>third</strong>") == true)
         #expect(strike.commentCount == 12)
         #expect(strike.location == GeoPoint(latitude: 38.7223, longitude: -9.1393))
         #expect(strike.language == "en-gb")
-        #expect(strike.media.map(\.url) == ["https://img.example.com/port.jpg", "https://img.example.com/port-thumb.jpg"])
+        #expect(
+            strike.media.map(\.url) == ["https://img.example.com/port.jpg", "https://img.example.com/port-thumb.jpg"]
+        )
         let photo = try #require(strike.media.first)
         #expect(photo.role == .content)
         #expect(photo.medium == "image")
@@ -62,7 +68,11 @@ struct FeedFormatTests {
         #expect(feed.format == .rss)
         #expect(feed.version == "0.91")
         #expect(feed.items.map { $0.title?.value } == ["Council approves new bridge", "Library extends hours"])
-        #expect(feed.items.map(\.alternateURL) == ["http://gazette.example.org/bridge.html", "http://gazette.example.org/library.html"])
+        #expect(
+            feed.items.map(\.alternateURL) == [
+                "http://gazette.example.org/bridge.html", "http://gazette.example.org/library.html",
+            ]
+        )
     }
 
     @Test func rss092ItemWithoutTitle() throws {
@@ -87,7 +97,10 @@ struct FeedFormatTests {
         #expect(comet.categories.map(\.term) == ["Astronomie"])
         #expect(comet.content?.value.hasPrefix("<p>Une comète") == true)
         #expect(comet.language == "fr")
-        #expect(feed.items[1].alternateURL == "https://science.example.net/relative/probe", "resolved against the feed's link")
+        #expect(
+            feed.items[1].alternateURL == "https://science.example.net/relative/probe",
+            "resolved against the feed's link"
+        )
         #expect(feed.items[1].published == Date(utc: "2016-07-24T00:00:00Z"))
     }
 
@@ -145,7 +158,10 @@ struct FeedFormatTests {
     }
 
     @Test func documentURLIsTheBaseForRelativeLinks() throws {
-        let feed = try Fixtures.parse("rss10.rdf", options: FeedParserOptions(documentURL: "https://mirror.example.org/feeds/science.rdf"))
+        let feed = try Fixtures.parse(
+            "rss10.rdf",
+            options: FeedParserOptions(documentURL: "https://mirror.example.org/feeds/science.rdf")
+        )
         #expect(feed.items[1].alternateURL == "https://mirror.example.org/feeds/relative/probe")
     }
 }

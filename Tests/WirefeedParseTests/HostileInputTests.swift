@@ -46,7 +46,9 @@ struct HostileInputTests {
         let item = "<item><title>padding</title></item>"
         let document = "<rss version=\"2.0\"><channel>" + String(repeating: item, count: 40_000) + "</channel></rss>"
         let options = FeedParserOptions(maximumDocumentSize: 1024 * 1024)
-        let error = try #require(throws: ParseError.self) { try FeedParser.parse(Array(document.utf8), options: options) }
+        let error = try #require(throws: ParseError.self) {
+            try FeedParser.parse(Array(document.utf8), options: options)
+        }
         #expect(error.code == .tooLarge)
         #expect(error.message.contains("1048576"))
     }

@@ -7,7 +7,9 @@ import WirefeedParse
 import WirefeedTesting
 
 struct MalformedInputTests {
-    @Test(arguments: ["quirk-junk-before-prolog.xml", "quirk-php-warning-before-prolog.xml", "quirk-junk-after-root.xml"])
+    @Test(arguments: [
+        "quirk-junk-before-prolog.xml", "quirk-php-warning-before-prolog.xml", "quirk-junk-after-root.xml",
+    ])
     func junkAroundTheDocumentIsIgnored(fixture: String) throws {
         let feed = try Fixtures.parse(fixture)
         #expect(feed.title?.value == "Radio Notes")
@@ -18,14 +20,20 @@ struct MalformedInputTests {
         let feed = try Fixtures.parse("quirk-html-entities.xml")
         #expect(feed.title?.value == "Entities\u{A0}Test")
         #expect(feed.items.first?.title?.value == "Café — crème\u{A0}brûlée")
-        #expect(feed.items.first?.summary?.value == "“Quoted” … © 2016 &unknownentity; x", "an unknown entity stays literal text")
+        #expect(
+            feed.items.first?.summary?.value == "“Quoted” … © 2016 &unknownentity; x",
+            "an unknown entity stays literal text"
+        )
     }
 
     @Test func bareAmpersandsAndLessThanSignsAreText() throws {
         let feed = try Fixtures.parse("quirk-bare-ampersand.xml")
         #expect(feed.title?.value == "AT&T News")
         #expect(feed.items.first?.title?.value == "Q&A: Fish & Chips < 5 pounds")
-        #expect(feed.items.first?.summary?.value == "Tom & Jerry   ok", "references to forbidden characters are dropped")
+        #expect(
+            feed.items.first?.summary?.value == "Tom & Jerry   ok",
+            "references to forbidden characters are dropped"
+        )
     }
 
     @Test func aTruncatedDocumentKeepsItsCompleteItems() throws {
@@ -55,7 +63,11 @@ struct MalformedInputTests {
         ("not-feed-binary.png", .notXML, "not XML"),
         ("not-feed-empty.xml", .empty, "empty"),
     ])
-    func documentsThatAreNotFeedsAreRefusedWithTheirReason(fixture: String, code: ParseError.Code, reason: String) throws {
+    func documentsThatAreNotFeedsAreRefusedWithTheirReason(
+        fixture: String,
+        code: ParseError.Code,
+        reason: String
+    ) throws {
         let error = try #require(throws: ParseError.self) { try Fixtures.parse(fixture) }
         #expect(error.code == code)
         #expect(error.description.contains(reason))

@@ -56,14 +56,22 @@ struct RealWorldCorpusTests {
             counts.items += feed.items.count
             guard !entry.isMalformed else { continue }
             let expected = Self.countItemElements(bytes)
-            #expect(feed.items.count == expected, "\(entry.path): \(feed.items.count) items, the document has \(expected)")
+            #expect(
+                feed.items.count == expected,
+                "\(entry.path): \(feed.items.count) items, the document has \(expected)"
+            )
             for (index, item) in feed.items.enumerated() {
                 let hasTitle = !(item.title?.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true)
-                #expect(hasTitle || !item.links.isEmpty || item.id != nil || item.summary != nil, "\(entry.path): item \(index) has neither title nor link")
+                #expect(
+                    hasTitle || !item.links.isEmpty || item.id != nil || item.summary != nil,
+                    "\(entry.path): item \(index) has neither title nor link"
+                )
             }
         }
         for (folder, counts) in report.sorted(by: { $0.key < $1.key }) {
-            print("corpus \(folder): \(counts.files) files, \(counts.parsed) parsed, \(counts.refused) refused, \(counts.items) items")
+            print(
+                "corpus \(folder): \(counts.files) files, \(counts.parsed) parsed, \(counts.refused) refused, \(counts.items) items"
+            )
         }
     }
 
@@ -72,14 +80,26 @@ struct RealWorldCorpusTests {
     static func countItemElements(_ bytes: [UInt8]) -> Int {
         var text: String
         if bytes.starts(with: [0xFF, 0xFE]) || (bytes.count > 1 && bytes[1] == 0 && bytes[0] != 0) {
-            text = String(decoding: stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }, as: UTF16.self)
+            text = String(
+                decoding: stride(from: 0, to: bytes.count - 1, by: 2).map {
+                    UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8
+                },
+                as: UTF16.self
+            )
         } else if bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && bytes[0] == 0) {
-            text = String(decoding: stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }, as: UTF16.self)
+            text = String(
+                decoding: stride(from: 0, to: bytes.count - 1, by: 2).map {
+                    UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1])
+                },
+                as: UTF16.self
+            )
         } else {
             text = String(decoding: bytes, as: UTF8.self)
         }
         text = text.replacing(#/<!\[CDATA\[(?s:.*?)\]\]>/#, with: "").replacing(#/<!--(?s:.*?)-->/#, with: "")
         // An empty `<item/>` holds nothing to yield.
-        return text.matches(of: #/<(?:[A-Za-z0-9_]+:)?(?:item|entry)(?:>|\s[^>]*>)/#).filter { !$0.output.hasSuffix("/>") }.count
+        return text.matches(of: #/<(?:[A-Za-z0-9_]+:)?(?:item|entry)(?:>|\s[^>]*>)/#).filter {
+            !$0.output.hasSuffix("/>")
+        }.count
     }
 }

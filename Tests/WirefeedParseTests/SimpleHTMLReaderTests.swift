@@ -46,16 +46,21 @@ struct SimpleHTMLReaderTests {
     @Test func aFragmentIsWrappedInHtmlAndBodyAndAChildlessElementIsEmpty() {
         let walked = Self.walk("<p></p><p>x</p>")
         #expect(walked.isReadSimply)
-        #expect(walked.events == [
-            .start(name: "html", attributes: [], isEmpty: false), .start(name: "body", attributes: [], isEmpty: false),
-            .start(name: "p", attributes: [], isEmpty: true), .start(name: "p", attributes: [], isEmpty: false), .text("x"), .end("p"),
-            .end("body"), .end("html"),
-        ])
+        #expect(
+            walked.events == [
+                .start(name: "html", attributes: [], isEmpty: false),
+                .start(name: "body", attributes: [], isEmpty: false),
+                .start(name: "p", attributes: [], isEmpty: true), .start(name: "p", attributes: [], isEmpty: false),
+                .text("x"), .end("p"),
+                .end("body"), .end("html"),
+            ]
+        )
     }
 
     @Test func whatLibxml2WouldRepairOrInterpretIsLeftToIt() {
         let declined = [
-            "text before the first tag <p>x</p>", "<p>unclosed", "<p>a<p>b</p>", "<b><p>misnested</p></b>", "<p>a</b></p>",
+            "text before the first tag <p>x</p>", "<p>unclosed", "<p>a<p>b</p>", "<b><p>misnested</p></b>",
+            "<p>a</b></p>",
             "<p>1 < 2</p>", "<p>AT&T</p>", "<p>&copy 2024</p>", "<p>&unknown;</p>", "<p>&#0;</p>", "<p>&#xD800;</p>",
             "<p>&#99999999;</p>", "<!-- comment --><p>x</p>", "<p>x<!-- comment --></p>", "<script>alert(1)</script>",
             "<table><tr><td>x</td></tr></table>", "<p>line\r\nend</p>", "<p>nul\u{0}</p>", "<a href=unquoted>x</a>",
@@ -73,8 +78,10 @@ struct SimpleHTMLReaderTests {
     /// simple reader accepts must be one where it does not.
     @Test func everyPairingOfElementsReadsAsLibxml2ReadsIt() {
         let names = [
-            "p", "div", "blockquote", "ul", "ol", "li", "h1", "h3", "h6", "figure", "figcaption", "a", "b", "strong", "i", "em", "u",
-            "s", "small", "sub", "sup", "code", "cite", "q", "abbr", "mark", "span", "time", "del", "ins", "br", "img", "hr",
+            "p", "div", "blockquote", "ul", "ol", "li", "h1", "h3", "h6", "figure", "figcaption", "a", "b", "strong",
+            "i", "em", "u",
+            "s", "small", "sub", "sup", "code", "cite", "q", "abbr", "mark", "span", "time", "del", "ins", "br", "img",
+            "hr",
             "table", "pre", "font", "center", "dl", "dt", "address", "section",
         ]
         var accepted = 0
@@ -82,7 +89,8 @@ struct SimpleHTMLReaderTests {
             for inner in names {
                 for fragment in [
                     "<\(outer)><\(inner)>x</\(inner)>y</\(outer)>", "<\(outer)>a<\(inner)></\(inner)></\(outer)>",
-                    "<\(outer)><\(inner)/> <\(inner)>z</\(inner)></\(outer)>", "<ul><li><\(outer)><\(inner)>x</\(inner)></\(outer)></li></ul>",
+                    "<\(outer)><\(inner)/> <\(inner)>z</\(inner)></\(outer)>",
+                    "<ul><li><\(outer)><\(inner)>x</\(inner)></\(outer)></li></ul>",
                     "<figure><\(outer)>x</\(outer)><\(inner)>y</\(inner)></figure>",
                 ] where Self.expectLibxml2sEvents(fragment) {
                     accepted += 1
@@ -104,7 +112,8 @@ struct SimpleHTMLReaderTests {
                 let utf8 = Array(fragment.utf8)
                 var at = Int.random(in: 0...utf8.count, using: &random)
                 while at < utf8.count, utf8[at] & 0xC0 == 0x80 { at += 1 }  // not inside a character
-                fragment = String(decoding: utf8[..<at], as: UTF8.self) + RandomMarkup.breakers.randomElement(using: &random)!
+                fragment =
+                    String(decoding: utf8[..<at], as: UTF8.self) + RandomMarkup.breakers.randomElement(using: &random)!
                     + String(decoding: utf8[at...], as: UTF8.self)
             }
             if Self.expectLibxml2sEvents(fragment) { accepted += 1 } else { declined += 1 }
@@ -120,7 +129,9 @@ struct SimpleHTMLReaderTests {
         var fragments = 0
         var accepted = 0
         for folder in folders {
-            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { continue }
+            guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+                continue
+            }
             for case let file as URL in files where ["xml", "rss", "atom", "rdf"].contains(file.pathExtension) {
                 guard let feed = try? FeedParser.parse([UInt8](Data(contentsOf: file))) else { continue }
                 for item in feed.items {
@@ -142,52 +153,75 @@ enum RandomMarkup {
     static let paragraphs = ["p", "h2", "h6", "P"]
     static let phrasing = ["a", "b", "strong", "i", "em", "span", "code", "q", "time", "S", "small", "sub"]
     static let texts = [
-        "Ministers met", " on Monday", "\n", "  ", "\t", "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&eacute;", "&mdash;",
+        "Ministers met", " on Monday", "\n", "  ", "\t", "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&eacute;",
+        "&mdash;",
         "&#8217;", "&#x2019;", "&#X41;", "&apos;", "é", "日本", "\u{A0}", "'", "\"", "=", "/", ">", "—",
     ]
     static let attributes = [
-        #" href="https://x.example/?a=1&amp;b=2""#, " title='t'", #" class="lead""#, #" alt="A &quot;pic&quot;""#, " id = \"x\"",
+        #" href="https://x.example/?a=1&amp;b=2""#, " title='t'", #" class="lead""#, #" alt="A &quot;pic&quot;""#,
+        " id = \"x\"",
         #" data-x="1""#, #" src="i.jpg""#,
     ]
     /// What breaks markup, or what libxml2 reads in its own way.
     static let breakers = [
-        "<", "&", "&copy", "&bogus;", "</p>", "<p>", "</b>", "<li>", "</li>", "<table>", "<td>", "<!-- c -->", "<br></br>", "\r\n",
-        "\u{0}", "<x-y>", "<wbr>", "<o:p>", "</div>", "<script>x</script>", "<a href=x>", " checked", "<img src>", "<pre>",
+        "<", "&", "&copy", "&bogus;", "</p>", "<p>", "</b>", "<li>", "</li>", "<table>", "<td>", "<!-- c -->",
+        "<br></br>", "\r\n",
+        "\u{0}", "<x-y>", "<wbr>", "<o:p>", "</div>", "<script>x</script>", "<a href=x>", " checked", "<img src>",
+        "<pre>",
         "<hr>", "<ul>", "</ul>", "<figcaption>", "\u{FFFE}",
     ]
 
     static func tree(depth: Int, using random: inout SeededRandom) -> String {
-        (0..<Int.random(in: 1...3, using: &random)).map { _ in node(depth: depth, using: &random) }.joined(separator: ["", "\n", " "].randomElement(using: &random)!)
+        (0..<Int.random(in: 1...3, using: &random)).map { _ in node(depth: depth, using: &random) }.joined(
+            separator: ["", "\n", " "].randomElement(using: &random)!
+        )
     }
 
     static func node(depth: Int, using random: inout SeededRandom) -> String {
         switch Int.random(in: 0..<10, using: &random) {
         case 0 where depth < 4:
-            return element(containers.randomElement(using: &random)!, tree(depth: depth + 1, using: &random), using: &random)
+            return element(
+                containers.randomElement(using: &random)!,
+                tree(depth: depth + 1, using: &random),
+                using: &random
+            )
         case 1 where depth < 4:
-            let items = (0..<Int.random(in: 1...3, using: &random)).map { _ in element("li", inline(depth: depth + 1, using: &random), using: &random) }
+            let items = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                element("li", inline(depth: depth + 1, using: &random), using: &random)
+            }
             return element(["ul", "ol"].randomElement(using: &random)!, items.joined(separator: "\n"), using: &random)
         case 2:
             let image = "<img src=\"https://img.example/a.jpg\"" + (Bool.random(using: &random) ? " />" : ">")
-            return "<figure>" + image + element("figcaption", inline(depth: depth + 1, using: &random), using: &random) + "</figure>"
+            return "<figure>" + image + element("figcaption", inline(depth: depth + 1, using: &random), using: &random)
+                + "</figure>"
         case 3:
             return ["<br>", "<br/>", "<BR />", "<hr>", "<p></p>", "<p/>"].randomElement(using: &random)!
         default:
-            return element(paragraphs.randomElement(using: &random)!, inline(depth: depth + 1, using: &random), using: &random)
+            return element(
+                paragraphs.randomElement(using: &random)!,
+                inline(depth: depth + 1, using: &random),
+                using: &random
+            )
         }
     }
 
     static func inline(depth: Int, using random: inout SeededRandom) -> String {
         (0..<Int.random(in: 0...4, using: &random)).map { _ -> String in
             if depth < 6, Int.random(in: 0..<3, using: &random) == 0 {
-                return element(phrasing.randomElement(using: &random)!, inline(depth: depth + 1, using: &random), using: &random)
+                return element(
+                    phrasing.randomElement(using: &random)!,
+                    inline(depth: depth + 1, using: &random),
+                    using: &random
+                )
             }
             return texts.randomElement(using: &random)!
         }.joined()
     }
 
     static func element(_ name: String, _ content: String, using random: inout SeededRandom) -> String {
-        let attributes = (0..<Int.random(in: 0...2, using: &random)).map { _ in Self.attributes.randomElement(using: &random)! }.joined()
+        let attributes = (0..<Int.random(in: 0...2, using: &random)).map { _ in
+            Self.attributes.randomElement(using: &random)!
+        }.joined()
         return "<\(name)\(attributes)>\(content)</\(name.lowercased())>"
     }
 }

@@ -8,10 +8,13 @@ import WirefeedSpool
 
 /// The spool on real temporary directories, with real files and rename(2).
 struct SpoolWriterTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-spool-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wirefeed-spool-\(UUID().uuidString)")
+        .path
 
     func files(_ names: [String]) -> [SpoolFile] {
-        names.map { SpoolFile(name: $0, json: Array("{\"uri\":\"urn:x:\($0)\"}\n".utf8), text: Array("H\n\n\($0)\n".utf8)) }
+        names.map {
+            SpoolFile(name: $0, json: Array("{\"uri\":\"urn:x:\($0)\"}\n".utf8), text: Array("H\n\n\($0)\n".utf8))
+        }
     }
 
     /// The files in a folder of the spool; in `tmp/`, those of its draft folders too (as
@@ -22,7 +25,9 @@ struct SpoolWriterTests {
         for entry in try FileManager.default.contentsOfDirectory(atPath: path) {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path + "/" + entry, isDirectory: &isFolder), isFolder.boolValue {
-                files += try FileManager.default.contentsOfDirectory(atPath: path + "/" + entry).map { entry + "/" + $0 }
+                files += try FileManager.default.contentsOfDirectory(atPath: path + "/" + entry).map {
+                    entry + "/" + $0
+                }
             } else {
                 files.append(entry)
             }
@@ -32,21 +37,30 @@ struct SpoolWriterTests {
 
     @Test func namesSortInIngestionOrderAndSayWhatTheyHold() {
         #expect(SpoolName.make(sequence: 42, slug: "port-strike", version: 3) == "000000000042-port-strike-v3")
-        #expect(SpoolName.make(sequence: 9, slug: "b", version: 1) < SpoolName.make(sequence: 10, slug: "a", version: 1))
+        #expect(
+            SpoolName.make(sequence: 9, slug: "b", version: 1) < SpoolName.make(sequence: 10, slug: "a", version: 1)
+        )
     }
 
     @Test func stagedFilesAreInTmpUntilPublished() throws {
         let spool = SpoolWriter(directory: directory)
         try spool.prepare()
         try spool.stage(files(["000000000001-a-v1", "000000000002-b-v1"]))
-        #expect(try list("tmp") == ["000000000001-a-v1.json", "000000000001-a-v1.txt", "000000000002-b-v1.json", "000000000002-b-v1.txt"])
+        #expect(
+            try list("tmp") == [
+                "000000000001-a-v1.json", "000000000001-a-v1.txt", "000000000002-b-v1.json", "000000000002-b-v1.txt",
+            ]
+        )
         #expect(try list("new").isEmpty)
         try spool.publish(["000000000001-a-v1", "000000000002-b-v1"])
         #expect(try list("tmp").isEmpty)
         #expect(try list("new").count == 4)
         #expect(try SpoolReader(directory: directory).names() == ["000000000001-a-v1", "000000000002-b-v1"])
         #expect(try SpoolReader(directory: directory).names(after: "000000000001-a-v1") == ["000000000002-b-v1"])
-        #expect(try String(contentsOfFile: directory + "/new/000000000002-b-v1.json", encoding: .utf8) == "{\"uri\":\"urn:x:000000000002-b-v1\"}\n")
+        #expect(
+            try String(contentsOfFile: directory + "/new/000000000002-b-v1.json", encoding: .utf8)
+                == "{\"uri\":\"urn:x:000000000002-b-v1\"}\n"
+        )
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -110,7 +124,10 @@ struct SpoolWriterTests {
         #expect(next == discarded, "the spare's files are re-used")
         #expect(spool.spareDraftCount == 0)
         #expect(try list("tmp") == [next + ".json"], "a draft without text keeps no stale .txt")
-        #expect(try String(contentsOfFile: directory + "/tmp/" + next + ".json", encoding: .utf8) == "{}\n", "nothing of the longer old contents")
+        #expect(
+            try String(contentsOfFile: directory + "/tmp/" + next + ".json", encoding: .utf8) == "{}\n",
+            "nothing of the longer old contents"
+        )
 
         spool.discardDrafts([next])
         spool.removeSpareDrafts()
@@ -148,7 +165,10 @@ struct SpoolWriterTests {
         #expect(watch.arrivals(milliseconds: 20) == [], "nothing yet: the time runs out")
         try spool.stage(files(["000000000001-a-v1", "000000000002-b-v1"]))
         try spool.publish(["000000000001-a-v1", "000000000002-b-v1"])
-        #expect(watch.arrivals(milliseconds: 1000) == ["000000000001-a-v1", "000000000002-b-v1"], "the .json files, in arrival order")
+        #expect(
+            watch.arrivals(milliseconds: 1000) == ["000000000001-a-v1", "000000000002-b-v1"],
+            "the .json files, in arrival order"
+        )
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -157,9 +177,14 @@ struct SpoolWriterTests {
         try spool.prepare()
         try spool.stage(files(["000000000001-a-v1"]))
         // The same name again: open(O_EXCL) fails on the second batch's first file.
-        let error = #expect(throws: SpoolError.self) { try spool.stage(files(["000000000005-c-v1", "000000000001-a-v1"])) }
+        let error = #expect(throws: SpoolError.self) {
+            try spool.stage(files(["000000000005-c-v1", "000000000001-a-v1"]))
+        }
         #expect(error?.systemCall == "open")
-        #expect(try list("tmp") == ["000000000001-a-v1.json", "000000000001-a-v1.txt"], "the failed batch's files are gone")
+        #expect(
+            try list("tmp") == ["000000000001-a-v1.json", "000000000001-a-v1.txt"],
+            "the failed batch's files are gone"
+        )
         try? FileManager.default.removeItem(atPath: directory)
     }
 

@@ -63,8 +63,8 @@ public final class LoopbackHTTPServer: Sendable {
             let channel = try await ServerBootstrap(group: group)
                 .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
                 .childChannelInitializer { channel in
-                    channel.pipeline.configureHTTPServerPipeline().flatMap {
-                        channel.pipeline.addHandler(ScriptedHandler(state: state))
+                    channel.pipeline.configureHTTPServerPipeline().flatMapThrowing {
+                        try channel.pipeline.syncOperations.addHandler(ScriptedHandler(state: state))
                     }
                 }
                 .bind(host: address, port: port).get()
@@ -140,7 +140,11 @@ private final class ScriptedHandler: ChannelInboundHandler {
         switch unwrapInboundIn(data) {
         case .head(let head):
             let host = context.channel.localAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "?"
-            request = LoopbackHTTPServer.Request(path: head.uri, headers: head.headers.map { ($0.name, $0.value) }, host: host)
+            request = LoopbackHTTPServer.Request(
+                path: head.uri,
+                headers: head.headers.map { ($0.name, $0.value) },
+                host: host
+            )
         case .body:
             break
         case .end:
@@ -150,7 +154,11 @@ private final class ScriptedHandler: ChannelInboundHandler {
         }
     }
 
-    private func perform(_ reply: LoopbackHTTPServer.Reply, request: LoopbackHTTPServer.Request, context: ChannelHandlerContext) {
+    private func perform(
+        _ reply: LoopbackHTTPServer.Reply,
+        request: LoopbackHTTPServer.Request,
+        context: ChannelHandlerContext
+    ) {
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         switch reply {
         case .respond(let status, let headers, let body):
@@ -159,13 +167,20 @@ private final class ScriptedHandler: ChannelInboundHandler {
             head.headers.replaceOrAdd(name: "Content-Length", value: "\(body.count)")
             context.write(wrapOutboundOut(.head(head)), promise: nil)
             if !body.isEmpty {
-                context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
+                context.write(
+                    wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))),
+                    promise: nil
+                )
                 state.sent(body.count, path: request.path)
             }
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
             state.end(request)
         case .delayed(let delay, let then):
-            context.eventLoop.scheduleTask(in: .nanoseconds(Int64(delay.components.seconds) * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000)) {
+            context.eventLoop.scheduleTask(
+                in: .nanoseconds(
+                    Int64(delay.components.seconds) * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
+                )
+            ) {
                 let (handler, context) = loopBound.value
                 guard context.channel.isActive else {
                     handler.state.end(request)
@@ -183,7 +198,10 @@ private final class ScriptedHandler: ChannelInboundHandler {
             var head = HTTPResponseHead(version: .http1_1, status: .ok)
             head.headers.add(name: "Content-Length", value: "\(declaredLength)")
             context.write(wrapOutboundOut(.head(head)), promise: nil)
-            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))), promise: nil)
+            context.writeAndFlush(
+                wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body)))),
+                promise: nil
+            )
             state.sent(body.count, path: request.path)
             // SO_LINGER 0: close() sends a TCP reset instead of a clean FIN.
             if let provider = context.channel as? any SocketOptionProvider {
@@ -194,7 +212,13 @@ private final class ScriptedHandler: ChannelInboundHandler {
         }
     }
 
-    private func trickle(_ chunk: [UInt8], remaining: Int, interval: Duration, request: LoopbackHTTPServer.Request, context: ChannelHandlerContext) {
+    private func trickle(
+        _ chunk: [UInt8],
+        remaining: Int,
+        interval: Duration,
+        request: LoopbackHTTPServer.Request,
+        context: ChannelHandlerContext
+    ) {
         guard context.channel.isActive else {
             state.end(request)
             return
@@ -204,10 +228,17 @@ private final class ScriptedHandler: ChannelInboundHandler {
             state.end(request)
             return
         }
-        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: chunk)))), promise: nil)
+        context.writeAndFlush(
+            wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: chunk)))),
+            promise: nil
+        )
         state.sent(chunk.count, path: request.path)
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        context.eventLoop.scheduleTask(in: .nanoseconds(Int64(interval.components.seconds) * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000)) {
+        context.eventLoop.scheduleTask(
+            in: .nanoseconds(
+                Int64(interval.components.seconds) * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
+            )
+        ) {
             let (handler, context) = loopBound.value
             handler.trickle(chunk, remaining: remaining - 1, interval: interval, request: request, context: context)
         }

@@ -26,7 +26,8 @@ public enum ConfigValueParsing {
             ("gb", 1_000_000_000), ("k", 1024), ("m", 1024 * 1024), ("b", 1),
         ]
         for (suffix, scale) in units where trimmed.hasSuffix(suffix) {
-            guard let value = Double(trimmed.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), value >= 0 else {
+            guard let value = Double(trimmed.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), value >= 0
+            else {
                 return nil
             }
             return Int(value * Double(scale))

@@ -41,7 +41,11 @@ public enum ConfigurationLoader {
         for feed in feeds {
             if let first = seen[feed.id] {
                 let (file, line) = FeedsFileParser.split(origin: feed.origin)
-                throw ConfigError(file: file, line: line, message: "feed id '\(feed.id)' is already used by \(first.origin)")
+                throw ConfigError(
+                    file: file,
+                    line: line,
+                    message: "feed id '\(feed.id)' is already used by \(first.origin)"
+                )
             }
             seen[feed.id] = feed
         }
@@ -53,7 +57,11 @@ public enum ConfigurationLoader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw ConfigError(file: file, line: Self.line(of: error), message: "not valid YAML: \(Self.summary(of: error))")
+            throw ConfigError(
+                file: file,
+                line: Self.line(of: error),
+                message: "not valid YAML: \(Self.summary(of: error))"
+            )
         }
         guard let root else { return [] }
         var reader = NodeReader(file: file)
@@ -66,14 +74,19 @@ public enum ConfigurationLoader {
             case "output_formats":
                 let formats = try reader.sequence(value, key.string).map { try reader.string($0, "an output format") }
                 for (index, format) in formats.enumerated() where !["json", "txt"].contains(format) {
-                    throw reader.error(try reader.sequence(value, key.string)[index], "unknown output format '\(format)' (json or txt)")
+                    throw reader.error(
+                        try reader.sequence(value, key.string)[index],
+                        "unknown output format '\(format)' (json or txt)"
+                    )
                 }
                 configuration.outputFormats = Array(Set(formats + ["json"])).sorted()
             case "retention": configuration.retention = try reader.duration(value, key.string)
             case "metrics_file": configuration.metricsFile = try reader.string(value, key.string)
-            case "poll": try applyPolling(try reader.mapping(value, key.string), reader: &reader, to: &configuration.polling)
+            case "poll":
+                try applyPolling(try reader.mapping(value, key.string), reader: &reader, to: &configuration.polling)
             case "http": try applyHTTP(try reader.mapping(value, key.string), reader: &reader, to: &configuration.http)
-            case "feeds_files": feedsFiles = try reader.sequence(value, key.string).map { try reader.string($0, "a feeds file") }
+            case "feeds_files":
+                feedsFiles = try reader.sequence(value, key.string).map { try reader.string($0, "a feeds file") }
             case "feeds":
                 for entry in try reader.sequence(value, key.string) {
                     configuration.feeds.append(try feed(entry, reader: &reader))
@@ -85,7 +98,11 @@ public enum ConfigurationLoader {
         return feedsFiles.map { $0.hasPrefix("/") || directory.isEmpty ? $0 : directory + "/" + $0 }
     }
 
-    private static func applyPolling(_ entries: [(key: NodeReader.Key, value: Node)], reader: inout NodeReader, to polling: inout PollingSettings) throws {
+    private static func applyPolling(
+        _ entries: [(key: NodeReader.Key, value: Node)],
+        reader: inout NodeReader,
+        to polling: inout PollingSettings
+    ) throws {
         for (key, value) in entries {
             switch key.string {
             case "interval": polling.interval = try reader.positiveDuration(value, key.string)
@@ -97,7 +114,8 @@ public enum ConfigurationLoader {
                 polling.jitter = jitter
             case "backoff_cap": polling.backoffCap = try reader.positiveDuration(value, key.string)
             case "retry_after_cap": polling.retryAfterCap = try reader.positiveDuration(value, key.string)
-            case "permanent_redirect_polls": polling.permanentRedirectPolls = try reader.positiveInteger(value, key.string)
+            case "permanent_redirect_polls":
+                polling.permanentRedirectPolls = try reader.positiveInteger(value, key.string)
             default: throw reader.error(key.node, "unknown key 'poll.\(key.string)'")
             }
         }
@@ -106,7 +124,11 @@ public enum ConfigurationLoader {
         }
     }
 
-    private static func applyHTTP(_ entries: [(key: NodeReader.Key, value: Node)], reader: inout NodeReader, to http: inout HTTPSettings) throws {
+    private static func applyHTTP(
+        _ entries: [(key: NodeReader.Key, value: Node)],
+        reader: inout NodeReader,
+        to http: inout HTTPSettings
+    ) throws {
         for (key, value) in entries {
             switch key.string {
             case "contact_url": http.contactURL = try reader.string(value, key.string)
@@ -154,10 +176,18 @@ public enum ConfigurationLoader {
             }
         }
         guard let url else { throw reader.error(node, "a feed needs a url") }
-        let credentials = try FeedsFileParser.credentials(user: user, passwordFile: passwordFile, tokenFile: tokenFile) {
+        let credentials = try FeedsFileParser.credentials(user: user, passwordFile: passwordFile, tokenFile: tokenFile)
+        {
             reader.error(node, $0)
         }
-        return FeedSource(id: id ?? FeedSource.derivedID(from: url), url: url, interval: interval, headers: headers, credentials: credentials, origin: origin)
+        return FeedSource(
+            id: id ?? FeedSource.derivedID(from: url),
+            url: url,
+            interval: interval,
+            headers: headers,
+            credentials: credentials,
+            origin: origin
+        )
     }
 
     private static func line(of error: YamlError) -> Int? {

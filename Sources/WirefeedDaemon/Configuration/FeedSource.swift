@@ -35,9 +35,10 @@ public struct FeedSource: Sendable, Equatable {
 
     /// Whether `id` is usable as a feed id: letters, digits, `-`, `_` and `.`.
     public static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
-        }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+            }
     }
 
     /// An id for a feed declared without one: host and path, lowercased, non-alphanumerics as `-`.

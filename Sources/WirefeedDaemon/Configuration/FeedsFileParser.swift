@@ -22,7 +22,9 @@ public enum FeedsFileParser {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
             guard let url = fields.first else { continue }
-            func failure(_ message: String) -> ConfigError { ConfigError(file: file, line: lineNumber, message: message) }
+            func failure(_ message: String) -> ConfigError {
+                ConfigError(file: file, line: lineNumber, message: message)
+            }
             let lowered = url.lowercased()
             guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), URL(string: url)?.host != nil else {
                 throw failure("'\(url)' is not an http or https URL")
@@ -33,11 +35,15 @@ public enum FeedsFileParser {
             var tokenFile: String?
             for field in fields.dropFirst() {
                 let parts = field.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, !parts[1].isEmpty else { throw failure("'\(field)' is not a key=value setting") }
+                guard parts.count == 2, !parts[1].isEmpty else {
+                    throw failure("'\(field)' is not a key=value setting")
+                }
                 let (key, value) = (parts[0], parts[1])
                 switch key {
                 case "id":
-                    guard FeedSource.isValidID(value) else { throw failure("feed id '\(value)' may hold only letters, digits, '-', '_' and '.'") }
+                    guard FeedSource.isValidID(value) else {
+                        throw failure("feed id '\(value)' may hold only letters, digits, '-', '_' and '.'")
+                    }
                     feed.id = value
                 case "interval":
                     guard let interval = ConfigValueParsing.duration(value), interval > .zero else {
@@ -46,7 +52,9 @@ public enum FeedsFileParser {
                     feed.interval = interval
                 case "header":
                     let header = value.split(separator: ":", maxSplits: 1).map(String.init)
-                    guard header.count == 2, !header[0].isEmpty else { throw failure("header '\(value)' is not Name:Value") }
+                    guard header.count == 2, !header[0].isEmpty else {
+                        throw failure("header '\(value)' is not Name:Value")
+                    }
                     feed.headers.append(HTTPHeader(name: header[0], value: header[1]))
                 case "user": user = value
                 case "password_file": passwordFile = value

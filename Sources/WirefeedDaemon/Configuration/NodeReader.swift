@@ -22,7 +22,9 @@ struct NodeReader {
     }
 
     func mapping(_ node: Node, _ what: String) throws -> [(key: Key, value: Node)] {
-        guard case .mapping(let mapping) = node else { throw error(node, "\(what) must be a mapping of keys to values") }
+        guard case .mapping(let mapping) = node else {
+            throw error(node, "\(what) must be a mapping of keys to values")
+        }
         return try mapping.map { pair in
             guard case .scalar(let scalar) = pair.key else { throw error(pair.key, "keys must be plain words") }
             return (Key(string: scalar.string, node: pair.key), pair.value)
@@ -35,7 +37,9 @@ struct NodeReader {
     }
 
     func string(_ node: Node, _ what: String) throws -> String {
-        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else { throw error(node, "\(what) must be a non-empty text") }
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+            throw error(node, "\(what) must be a non-empty text")
+        }
         return scalar.string
     }
 

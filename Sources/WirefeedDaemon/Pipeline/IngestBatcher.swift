@@ -86,10 +86,17 @@ public final class IngestBatcher: Sendable {
     /// Adds a poll result; hands a full batch to the commit queue (waiting while two are queued).
     public func add(_ result: PollResult) {
         let stories = result.outcome == .fetched ? result.prepared : nil
-        add(FeedUpdate(
-            feedID: result.feedID, url: result.url, state: result.state, stories: stories,
-            guidsMisbehaved: result.guidsMisbehaved, feedLink: result.feedLink, fetchedAt: result.state.lastAttempt ?? Date()
-        ))
+        add(
+            FeedUpdate(
+                feedID: result.feedID,
+                url: result.url,
+                state: result.state,
+                stories: stories,
+                guidsMisbehaved: result.guidsMisbehaved,
+                feedLink: result.feedLink,
+                fetchedAt: result.state.lastAttempt ?? Date()
+            )
+        )
     }
 
     /// Adds one feed's update (what a poll result becomes): the batching of `add(_ result:)`.
@@ -183,7 +190,10 @@ public final class IngestBatcher: Sendable {
                 do {
                     try pipeline.publish(summary)
                 } catch {
-                    logger.error("moving a recorded batch into new/ failed; it is retried with the next batch", metadata: ["error": "\(error)", "batch.stories": "\(summary.staged.count)"])
+                    logger.error(
+                        "moving a recorded batch into new/ failed; it is retried with the next batch",
+                        metadata: ["error": "\(error)", "batch.stories": "\(summary.staged.count)"]
+                    )
                 }
                 publishing.signal()
             }
@@ -201,7 +211,10 @@ public final class IngestBatcher: Sendable {
             let ids = updates.map(\.feedID)
             let stories = updates.reduce(0) { $0 + ($1.stories?.count ?? 0) }
             totals.withLock { $0.failedFeeds.formUnion(ids) }
-            logger.error("spool batch failed; its feeds are ingested again next cycle", metadata: ["error": "\(error)", "batch.feeds": "\(ids.count)", "batch.stories": "\(stories)"])
+            logger.error(
+                "spool batch failed; its feeds are ingested again next cycle",
+                metadata: ["error": "\(error)", "batch.feeds": "\(ids.count)", "batch.stories": "\(stories)"]
+            )
         }
     }
 }

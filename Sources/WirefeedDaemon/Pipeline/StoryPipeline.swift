@@ -81,7 +81,10 @@ public final class StoryPipeline: Sendable {
             throw error
         }
         for feed in summary.feedsDegraded {
-            logger.warning("the feed's guids keep misbehaving (shared, or its own link): it is now keyed by link", metadata: ["feed.id": "\(feed)"])
+            logger.warning(
+                "the feed's guids keep misbehaving (shared, or its own link): it is now keyed by link",
+                metadata: ["feed.id": "\(feed)"]
+            )
         }
         let used = Set(summary.stagedFrom.values)
         spool.discardDrafts(drafts.filter { !used.contains($0) })
@@ -115,9 +118,15 @@ public final class StoryPipeline: Sendable {
     private func fileToWrite(_ entry: SpoolEntry) -> SpoolFile? {
         switch entry.draft {
         case .written: return nil
-        case .rendered(let json, let text): return SpoolFile(name: entry.name, json: json, text: writesText ? text : nil)
+        case .rendered(let json, let text):
+            return SpoolFile(name: entry.name, json: json, text: writesText ? text : nil)
         case nil:
-            let files = preparer.render(entry.story, uri: entry.uri, version: entry.version, firstCreated: entry.firstCreated)
+            let files = preparer.render(
+                entry.story,
+                uri: entry.uri,
+                version: entry.version,
+                firstCreated: entry.firstCreated
+            )
             return SpoolFile(name: entry.name, json: files.json, text: files.text)
         }
     }

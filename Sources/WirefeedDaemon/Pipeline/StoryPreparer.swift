@@ -70,12 +70,15 @@ public struct StoryPreparer: Sendable {
     /// Writes a rendered draft into `tmp/`; keeps it in memory when there is no spool or writing
     /// fails (the commit then writes it, or reports why it cannot).
     private func write(json: [UInt8], text: [UInt8]?) -> StoryDraft {
-        guard let spool, let name = try? spool.writeDraft(json: json, text: text) else { return .rendered(json: json, text: text) }
+        guard let spool, let name = try? spool.writeDraft(json: json, text: text) else {
+            return .rendered(json: json, text: text)
+        }
         return .written(name: name)
     }
 
     /// The spool files of one story version: its ninjs JSON and, when the text format is on, its text.
-    public func render(_ story: Story, uri: String, version: Int, firstCreated: Date) -> (json: [UInt8], text: [UInt8]?) {
+    public func render(_ story: Story, uri: String, version: Int, firstCreated: Date) -> (json: [UInt8], text: [UInt8]?)
+    {
         let ninjs = NinjsDocument(story: story, uri: uri, version: version, firstCreated: firstCreated)
         var json = ninjs.jsonBytes()
         json.append(0x0A)

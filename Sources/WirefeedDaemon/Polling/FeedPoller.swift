@@ -24,7 +24,8 @@ public struct FeedPoller: Sendable {
     /// - Parameter preparer: the pipeline's (``StoryPipeline/preparer``), which writes drafts into
     ///   its spool; by default stories are readied in memory. A poller is one cycle: it drafts each
     ///   content hash once (its own ``DraftClaims``).
-    public init(fetcher: Fetcher, configuration: WirefeedConfiguration, logger: Logger, preparer: StoryPreparer? = nil) {
+    public init(fetcher: Fetcher, configuration: WirefeedConfiguration, logger: Logger, preparer: StoryPreparer? = nil)
+    {
         self.fetcher = fetcher
         self.configuration = configuration
         self.logger = logger
@@ -36,7 +37,8 @@ public struct FeedPoller: Sendable {
     /// Polls `feed` now.
     /// - Parameter manual: a poll asked for (SIGUSR1, `wirefeed fetch`) rather than scheduled; it
     ///   still respects a 410 and a server's `Retry-After`.
-    public func poll(_ feed: FeedSource, state: FeedState, now: Date = Date(), manual: Bool = false) async -> PollResult {
+    public func poll(_ feed: FeedSource, state: FeedState, now: Date = Date(), manual: Bool = false) async -> PollResult
+    {
         var random = SystemRandomNumberGenerator()
         return await poll(feed, state: state, now: now, manual: manual, using: &random)
     }
@@ -53,7 +55,16 @@ public struct FeedPoller: Sendable {
         var logger = logger
         logger[metadataKey: "feed.id"] = "\(feed.id)"
         logger[metadataKey: "feed.url"] = "\(url)"
-        var result = PollResult(feedID: feed.id, url: url, outcome: .skipped, status: nil, bytes: 0, milliseconds: 0, error: nil, state: state)
+        var result = PollResult(
+            feedID: feed.id,
+            url: url,
+            outcome: .skipped,
+            status: nil,
+            bytes: 0,
+            milliseconds: 0,
+            error: nil,
+            state: state
+        )
 
         if let reason = state.disabledReason {
             result.error = "disabled: \(reason)"
@@ -90,11 +101,23 @@ public struct FeedPoller: Sendable {
             switch response.status {
             case 200...299:
                 try handleSuccess(response, feed: feed, state: &state, result: &result, logger: logger)
-                state.nextPoll = PollScheduler.nextPoll(after: now, interval: interval, hints: hints(response, feed: result.hints), settings: polling, using: &random)
+                state.nextPoll = PollScheduler.nextPoll(
+                    after: now,
+                    interval: interval,
+                    hints: hints(response, feed: result.hints),
+                    settings: polling,
+                    using: &random
+                )
             case 304:
                 result.outcome = .notModified
                 succeed(&state, now: now)
-                state.nextPoll = PollScheduler.nextPoll(after: now, interval: interval, hints: hints(response, feed: nil), settings: polling, using: &random)
+                state.nextPoll = PollScheduler.nextPoll(
+                    after: now,
+                    interval: interval,
+                    hints: hints(response, feed: nil),
+                    settings: polling,
+                    using: &random
+                )
             case 410:
                 result.outcome = .gone
                 state.disabledReason = "410 Gone on \(Timestamp.rfc3339(now))"
@@ -106,15 +129,35 @@ public struct FeedPoller: Sendable {
                 state.consecutiveErrors += 1
                 state.lastError = "HTTP \(response.status)"
                 result.error = state.lastError
-                if let header = response.header("Retry-After"), let until = PollScheduler.retryAfter(header, now: now, settings: polling) {
+                if let header = response.header("Retry-After"),
+                    let until = PollScheduler.retryAfter(header, now: now, settings: polling)
+                {
                     state.retryAfterUntil = until
                     state.nextPoll = until
-                    logger.warning("server asked to wait", metadata: ["http.status": "\(response.status)", "retry.until": "\(Timestamp.rfc3339(until))"])
+                    logger.warning(
+                        "server asked to wait",
+                        metadata: ["http.status": "\(response.status)", "retry.until": "\(Timestamp.rfc3339(until))"]
+                    )
                 } else {
-                    state.nextPoll = now + PollScheduler.backoff(consecutiveErrors: state.consecutiveErrors, interval: interval, settings: polling, using: &random).seconds
+                    state.nextPoll =
+                        now
+                        + PollScheduler.backoff(
+                            consecutiveErrors: state.consecutiveErrors,
+                            interval: interval,
+                            settings: polling,
+                            using: &random
+                        ).seconds
                 }
             default:
-                fail(&state, result: &result, message: "HTTP \(response.status)", now: now, interval: interval, random: &random, logger: logger)
+                fail(
+                    &state,
+                    result: &result,
+                    message: "HTTP \(response.status)",
+                    now: now,
+                    interval: interval,
+                    random: &random,
+                    logger: logger
+                )
             }
         } catch let error as FetchError where error.code == .cancelled {
             // Shutdown aborted the transfer: not the feed's fault, nothing changes.
@@ -123,16 +166,38 @@ public struct FeedPoller: Sendable {
             return result
         } catch let error as FetchError {
             result.milliseconds = Int((ContinuousClock.now - started).seconds * 1000)
-            fail(&state, result: &result, message: error.message, now: now, interval: interval, random: &random, logger: logger)
+            fail(
+                &state,
+                result: &result,
+                message: error.message,
+                now: now,
+                interval: interval,
+                random: &random,
+                logger: logger
+            )
         } catch {
             result.milliseconds = Int((ContinuousClock.now - started).seconds * 1000)
-            fail(&state, result: &result, message: "\(error)", now: now, interval: interval, random: &random, logger: logger)
+            fail(
+                &state,
+                result: &result,
+                message: "\(error)",
+                now: now,
+                interval: interval,
+                random: &random,
+                logger: logger
+            )
         }
         result.state = state
         return result
     }
 
-    private func handleSuccess(_ response: FetchResponse, feed: FeedSource, state: inout FeedState, result: inout PollResult, logger: Logger) throws {
+    private func handleSuccess(
+        _ response: FetchResponse,
+        feed: FeedSource,
+        state: inout FeedState,
+        result: inout PollResult,
+        logger: Logger
+    ) throws {
         let hash = SHA256.hash(data: response.body).hexString
         state.etag = response.header("ETag")
         state.lastModified = response.header("Last-Modified")
@@ -165,7 +230,12 @@ public struct FeedPoller: Sendable {
         let stories = StoryNormalizer.normalize(parsed, feedID: feed.id, feedURL: response.effectiveURL)
         result.feedLink = parsed.homePageURL
         let prepared = preparer.prepare(
-            stories, feedID: feed.id, feedLink: parsed.homePageURL, fetchedAt: state.lastAttempt ?? Date(), firstBody: firstBody)
+            stories,
+            feedID: feed.id,
+            feedLink: parsed.homePageURL,
+            fetchedAt: state.lastAttempt ?? Date(),
+            firstBody: firstBody
+        )
         result.setStories(prepared.stories, guidsMisbehaved: prepared.guidsMisbehaved)
         result.hints = PublisherHints(
             timeToLive: parsed.timeToLive,
@@ -195,11 +265,22 @@ public struct FeedPoller: Sendable {
     ) {
         state.consecutiveErrors += 1
         state.lastError = message
-        let wait = PollScheduler.backoff(consecutiveErrors: state.consecutiveErrors, interval: interval, settings: configuration.polling, using: &random)
+        let wait = PollScheduler.backoff(
+            consecutiveErrors: state.consecutiveErrors,
+            interval: interval,
+            settings: configuration.polling,
+            using: &random
+        )
         state.nextPoll = now + wait.seconds
         result.outcome = .failed
         result.error = message
-        logger.warning("poll failed", metadata: ["error": "\(message)", "poll.errors": "\(state.consecutiveErrors)", "poll.backoff": "\(Int(wait.seconds))s"])
+        logger.warning(
+            "poll failed",
+            metadata: [
+                "error": "\(message)", "poll.errors": "\(state.consecutiveErrors)",
+                "poll.backoff": "\(Int(wait.seconds))s",
+            ]
+        )
     }
 
     /// A permanent redirect moves the stored URL only after it has held on
@@ -217,7 +298,10 @@ public struct FeedPoller: Sendable {
             state.pendingRedirectCount = 1
         }
         if state.pendingRedirectCount >= configuration.polling.permanentRedirectPolls {
-            logger.notice("permanent redirect held: the feed now polls its new URL", metadata: ["redirect.target": "\(target)", "redirect.polls": "\(state.pendingRedirectCount)"])
+            logger.notice(
+                "permanent redirect held: the feed now polls its new URL",
+                metadata: ["redirect.target": "\(target)", "redirect.polls": "\(state.pendingRedirectCount)"]
+            )
             state.currentURL = target
             state.pendingRedirect = nil
             state.pendingRedirectCount = 0
@@ -228,7 +312,9 @@ public struct FeedPoller: Sendable {
         var hints = feed ?? PublisherHints()
         if let cacheControl = response.header("Cache-Control") {
             for directive in cacheControl.split(separator: ",") {
-                let parts = directive.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                let parts = directive.split(separator: "=", maxSplits: 1).map {
+                    $0.trimmingCharacters(in: .whitespaces).lowercased()
+                }
                 if parts.count == 2, parts[0] == "max-age", let seconds = Int(parts[1]) { hints.maxAge = seconds }
             }
         }

@@ -47,7 +47,16 @@ public struct PollResult: Sendable {
     /// The feed's own link (its home page), for the dedupe's guid checks.
     public internal(set) var feedLink: String?
 
-    init(feedID: String, url: String, outcome: Outcome, status: Int?, bytes: Int, milliseconds: Int, error: String?, state: FeedState) {
+    init(
+        feedID: String,
+        url: String,
+        outcome: Outcome,
+        status: Int?,
+        bytes: Int,
+        milliseconds: Int,
+        error: String?,
+        state: FeedState
+    ) {
         self.feedID = feedID
         self.url = url
         self.outcome = outcome
@@ -71,7 +80,8 @@ public struct PollResult: Sendable {
 
     /// `id status bytes items ms [error]`, the line `wirefeed fetch` prints per feed.
     public var summaryLine: String {
-        var line = "\(feedID) \(status.map(String.init) ?? "-") \(bytes)B \(storyCount) items \(milliseconds)ms \(outcome.rawValue)"
+        var line =
+            "\(feedID) \(status.map(String.init) ?? "-") \(bytes)B \(storyCount) items \(milliseconds)ms \(outcome.rawValue)"
         if let error { line += " error=\"\(error)\"" }
         return line
     }

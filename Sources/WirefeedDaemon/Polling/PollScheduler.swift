@@ -100,7 +100,11 @@ public enum PollScheduler {
         return period / Double(max(hints.updateFrequency ?? 1, 1))
     }
 
-    private static func jittered(_ seconds: Double, fraction: Double, using random: inout some RandomNumberGenerator) -> Double {
+    private static func jittered(
+        _ seconds: Double,
+        fraction: Double,
+        using random: inout some RandomNumberGenerator
+    ) -> Double {
         guard fraction > 0 else { return seconds }
         return seconds * (1 + Double.random(in: -fraction...fraction, using: &random))
     }
@@ -118,7 +122,11 @@ public enum PollScheduler {
             let hour = calendar.component(.hour, from: candidate)
             let weekday = Self.dayNames[calendar.component(.weekday, from: candidate) - 1]
             if !hints.skipHours.contains(hour) && !hints.skipDays.contains(weekday) { return candidate }
-            candidate = calendar.date(byAdding: .hour, value: 1, to: calendar.dateInterval(of: .hour, for: candidate)!.start)!
+            candidate = calendar.date(
+                byAdding: .hour,
+                value: 1,
+                to: calendar.dateInterval(of: .hour, for: candidate)!.start
+            )!
         }
         return date
     }

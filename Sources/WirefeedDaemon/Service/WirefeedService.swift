@@ -33,7 +33,11 @@ public final class WirefeedService: Service, Sendable {
     private let heartbeat = Mutex(ContinuousClock.now)
     private let statusLine = Mutex("starting")
 
-    public init(loadConfiguration: @escaping ConfigurationSource, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
+    public init(
+        loadConfiguration: @escaping ConfigurationSource,
+        logger: Logger,
+        notifier: SystemdNotifier = SystemdNotifier()
+    ) {
         self.loadConfiguration = loadConfiguration
         self.logger = logger
         self.notifier = notifier
@@ -66,7 +70,13 @@ public final class WirefeedService: Service, Sendable {
                 }
                 // Signals are trapped from here on: only now is it safe to say we are ready.
                 notifier.ready(status: summary(configuration, states: states, cycle: "none yet"))
-                logger.notice("wirefeed running", metadata: ["feeds": "\(configuration.feeds.count)", "spool.path": "\(configuration.spoolDirectory)", "state.path": "\(configuration.stateDirectory)"])
+                logger.notice(
+                    "wirefeed running",
+                    metadata: [
+                        "feeds": "\(configuration.feeds.count)", "spool.path": "\(configuration.spoolDirectory)",
+                        "state.path": "\(configuration.stateDirectory)",
+                    ]
+                )
 
                 try await schedule(configuration: &configuration, pipeline: &pipeline, ledger: ledger, states: &states)
                 group.cancelAll()
@@ -89,7 +99,10 @@ public final class WirefeedService: Service, Sendable {
         ledger: Ledger,
         states: inout [String: FeedState]
     ) async throws {
-        var fetcher = Fetcher(maximumConcurrency: configuration.http.maximumConcurrency, maximumPerHost: configuration.http.maximumPerHost)
+        var fetcher = Fetcher(
+            maximumConcurrency: configuration.http.maximumConcurrency,
+            maximumPerHost: configuration.http.maximumPerHost
+        )
         defer { fetcher.shutdown() }
         // The first cycle polls everything on a first start, else what is due.
         var manualPending = states.isEmpty
@@ -110,7 +123,12 @@ public final class WirefeedService: Service, Sendable {
             due = zip(due, lastChanged).sorted { $0.1 > $1.1 }.map(\.0)
             if !due.isEmpty {
                 let cycleStart = ContinuousClock.now
-                let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger, preparer: pipeline.preparer)
+                let poller = FeedPoller(
+                    fetcher: fetcher,
+                    configuration: configuration,
+                    logger: logger,
+                    preparer: pipeline.preparer
+                )
                 let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
                 let snapshot = states
                 let feedsToPoll = due
@@ -119,12 +137,14 @@ public final class WirefeedService: Service, Sendable {
                     // after news lands that news in milliseconds, whatever the number of feeds.
                     let first = Array(feedsToPoll.prefix(Self.firstWave))
                     let rest = Array(feedsToPoll.dropFirst(Self.firstWave))
-                    var results = await PollCycle(poller: poller).run(first, states: snapshot, manual: false, now: now) { result in
+                    var results = await PollCycle(poller: poller).run(first, states: snapshot, manual: false, now: now)
+                    { result in
                         self.beat()
                         batcher.add(result)
                     }
                     batcher.drain()
-                    results += await PollCycle(poller: poller).run(rest, states: snapshot, manual: false, now: now) { result in
+                    results += await PollCycle(poller: poller).run(rest, states: snapshot, manual: false, now: now) {
+                        result in
                         self.beat()
                         batcher.add(result)
                     }
@@ -142,12 +162,26 @@ public final class WirefeedService: Service, Sendable {
                 }
                 for id in failed {
                     // The batch did not land: poll the feed again soon, with its old validators.
-                    states[id, default: FeedState()].nextPoll = Date().addingTimeInterval(configuration.polling.minimumInterval.seconds)
+                    states[id, default: FeedState()].nextPoll = Date().addingTimeInterval(
+                        configuration.polling.minimumInterval.seconds
+                    )
                 }
                 let elapsed = ContinuousClock.now - cycleStart
                 let counts = batcher.total
-                logger.info("cycle done", metadata: ["cycle.feeds": "\(due.count)", "cycle.stories.new": "\(counts.newStories)", "cycle.stories.versions": "\(counts.newVersions)", "cycle.duration": "\(Int(elapsed.seconds * 1000))ms"])
-                let line = summary(configuration, states: states, cycle: "\(Timestamp.rfc3339(Date())) \(due.count) feeds, \(counts.newStories + counts.newVersions) new")
+                logger.info(
+                    "cycle done",
+                    metadata: [
+                        "cycle.feeds": "\(due.count)", "cycle.stories.new": "\(counts.newStories)",
+                        "cycle.stories.versions": "\(counts.newVersions)",
+                        "cycle.duration": "\(Int(elapsed.seconds * 1000))ms",
+                    ]
+                )
+                let line = summary(
+                    configuration,
+                    states: states,
+                    cycle:
+                        "\(Timestamp.rfc3339(Date())) \(due.count) feeds, \(counts.newStories + counts.newVersions) new"
+                )
                 statusLine.withLock { $0 = line }
                 notifier.status(line)
                 writeMetrics(configuration, ledger: ledger)
@@ -162,7 +196,9 @@ public final class WirefeedService: Service, Sendable {
                 }
             }
             // Sleep until the next feed is due, or a request comes.
-            let next = configuration.feeds.compactMap { states[$0.id]?.disabledReason == nil ? (states[$0.id]?.nextPoll ?? Date()) : nil }.min()
+            let next = configuration.feeds.compactMap {
+                states[$0.id]?.disabledReason == nil ? (states[$0.id]?.nextPoll ?? Date()) : nil
+            }.min()
             let wait = min(max((next ?? Date().addingTimeInterval(60)).timeIntervalSinceNow, 0), 60)
             let requests = await wakeup.wait(until: .now + .milliseconds(Int64(wait * 1000)))
             if requests.shutdown { break }
@@ -176,18 +212,35 @@ public final class WirefeedService: Service, Sendable {
                         states[id]?.disabledReason = nil  // a reload re-enables feeds that were gone
                         states[id]?.nextPoll = nil
                     }
-                    if reloaded.http.maximumConcurrency != configuration.http.maximumConcurrency || reloaded.http.maximumPerHost != configuration.http.maximumPerHost {
+                    if reloaded.http.maximumConcurrency != configuration.http.maximumConcurrency
+                        || reloaded.http.maximumPerHost != configuration.http.maximumPerHost
+                    {
                         fetcher.shutdown()
-                        fetcher = Fetcher(maximumConcurrency: reloaded.http.maximumConcurrency, maximumPerHost: reloaded.http.maximumPerHost)
+                        fetcher = Fetcher(
+                            maximumConcurrency: reloaded.http.maximumConcurrency,
+                            maximumPerHost: reloaded.http.maximumPerHost
+                        )
                     }
-                    if reloaded.spoolDirectory != configuration.spoolDirectory || reloaded.outputFormats != configuration.outputFormats {
+                    if reloaded.spoolDirectory != configuration.spoolDirectory
+                        || reloaded.outputFormats != configuration.outputFormats
+                    {
                         pipeline = makePipeline(reloaded, ledger: ledger)
                         try pipeline.reconcile()
                     }
                     configuration = reloaded
-                    logger.notice("configuration reloaded", metadata: ["feeds": "\(reloaded.feeds.count)", "feeds.added": "\(added.sorted().joined(separator: ","))", "feeds.removed": "\(removed.sorted().joined(separator: ","))"])
+                    logger.notice(
+                        "configuration reloaded",
+                        metadata: [
+                            "feeds": "\(reloaded.feeds.count)",
+                            "feeds.added": "\(added.sorted().joined(separator: ","))",
+                            "feeds.removed": "\(removed.sorted().joined(separator: ","))",
+                        ]
+                    )
                 } catch {
-                    logger.error("configuration reload refused; the old configuration keeps running", metadata: ["error": "\(error)"])
+                    logger.error(
+                        "configuration reload refused; the old configuration keeps running",
+                        metadata: ["error": "\(error)"]
+                    )
                 }
                 notifier.ready(status: summary(configuration, states: states, cycle: statusLine.withLock { $0 }))
             }
@@ -257,7 +310,10 @@ public final class WirefeedService: Service, Sendable {
 
     // MARK: - PID file, for `wirefeed trigger`
 
-    public static func pidFilePath(stateDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func pidFilePath(
+        stateDirectory: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
         if let runtime = environment["RUNTIME_DIRECTORY"], !runtime.isEmpty {
             return runtime.split(separator: ":").first.map(String.init)! + "/wirefeed.pid"
         }

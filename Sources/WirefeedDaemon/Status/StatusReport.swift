@@ -30,7 +30,11 @@ public struct StatusReport: Sendable, Codable, Equatable {
     public var disabledFeeds: Int
 
     /// Reads the report from the ledger; feeds listed in `configured` but never polled appear too.
-    public static func read(from ledger: Ledger, configured: [FeedSource] = [], now: Date = Date()) throws -> StatusReport {
+    public static func read(
+        from ledger: Ledger,
+        configured: [FeedSource] = [],
+        now: Date = Date()
+    ) throws -> StatusReport {
         let states = try ledger.feedStates()
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -73,7 +77,9 @@ public struct StatusReport: Sendable, Codable, Equatable {
                     .trimmingCharacters(in: .whitespaces)
             )
         }
-        lines.append("total: \(feeds.count) feeds, \(failingFeeds) failing, \(disabledFeeds) disabled, \(storiesTotal) stories, \(storiesToday) today")
+        lines.append(
+            "total: \(feeds.count) feeds, \(failingFeeds) failing, \(disabledFeeds) disabled, \(storiesTotal) stories, \(storiesToday) today"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -95,10 +101,30 @@ public struct StatusReport: Sendable, Codable, Equatable {
         metric("wirefeed_feeds", "Configured or known feeds.", "gauge", [("", "\(feeds.count)")])
         metric("wirefeed_feeds_failing", "Feeds whose last poll failed.", "gauge", [("", "\(failingFeeds)")])
         metric("wirefeed_feeds_disabled", "Feeds disabled (410 Gone).", "gauge", [("", "\(disabledFeeds)")])
-        metric("wirefeed_stories_total", "Stories in the ledger, by feed.", "gauge", feeds.map { (labels($0), "\($0.storiesTotal)") })
-        metric("wirefeed_stories_today", "Stories first seen today (UTC), by feed.", "gauge", feeds.map { (labels($0), "\($0.storiesToday)") })
-        metric("wirefeed_feed_consecutive_errors", "Consecutive failed polls, by feed.", "gauge", feeds.map { (labels($0), "\($0.consecutiveErrors)") })
-        metric("wirefeed_feed_last_status", "HTTP status of the last poll, by feed (0: none).", "gauge", feeds.map { (labels($0), "\($0.lastStatus ?? 0)") })
+        metric(
+            "wirefeed_stories_total",
+            "Stories in the ledger, by feed.",
+            "gauge",
+            feeds.map { (labels($0), "\($0.storiesTotal)") }
+        )
+        metric(
+            "wirefeed_stories_today",
+            "Stories first seen today (UTC), by feed.",
+            "gauge",
+            feeds.map { (labels($0), "\($0.storiesToday)") }
+        )
+        metric(
+            "wirefeed_feed_consecutive_errors",
+            "Consecutive failed polls, by feed.",
+            "gauge",
+            feeds.map { (labels($0), "\($0.consecutiveErrors)") }
+        )
+        metric(
+            "wirefeed_feed_last_status",
+            "HTTP status of the last poll, by feed (0: none).",
+            "gauge",
+            feeds.map { (labels($0), "\($0.lastStatus ?? 0)") }
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -22,7 +22,11 @@ struct CurlError: Error, Sendable, CustomStringConvertible {
         let code: FetchError.Code
         switch CURLcode(UInt32(self.code)) {
         case _ where bodyTooLarge, CURLE_FILESIZE_EXCEEDED:
-            return FetchError(code: .bodyTooLarge, message: "GET \(url): the body is over the \(limits.maximumBodySize)-byte limit; the transfer was aborted.")
+            return FetchError(
+                code: .bodyTooLarge,
+                message:
+                    "GET \(url): the body is over the \(limits.maximumBodySize)-byte limit; the transfer was aborted."
+            )
         case CURLE_UNSUPPORTED_PROTOCOL: code = .unsupportedProtocol
         case CURLE_URL_MALFORMAT: code = .invalidURL
         case CURLE_TOO_MANY_REDIRECTS: code = .tooManyRedirects

@@ -10,7 +10,10 @@ public enum CurlGlobal {
     public static func initialize() throws {
         let code = curl_global_init(Int(CURL_GLOBAL_ALL))
         guard code == CURLE_OK else {
-            throw FetchError(code: .transport, message: "curl_global_init failed: \(String(cString: curl_easy_strerror(code)))")
+            throw FetchError(
+                code: .transport,
+                message: "curl_global_init failed: \(String(cString: curl_easy_strerror(code)))"
+            )
         }
         guard let info = wirefeed_curl_version_info(), info.pointee.version_num >= 0x075500 else {
             throw FetchError(code: .transport, message: "wirefeed needs libcurl 7.85 or later.")

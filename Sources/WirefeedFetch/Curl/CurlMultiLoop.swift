@@ -110,12 +110,28 @@ final class CurlMultiLoop: Sendable {
                     let easy = try EasyHandle(request: submission.request)
                     let added = curl_multi_add_handle(multi, easy.handle)
                     guard added == CURLM_OK else {
-                        submission.completion(.failure(FetchError(code: .transport, message: "GET \(submission.request.url): curl_multi_add_handle failed: \(String(cString: curl_multi_strerror(added)))")))
+                        submission.completion(
+                            .failure(
+                                FetchError(
+                                    code: .transport,
+                                    message:
+                                        "GET \(submission.request.url): curl_multi_add_handle failed: \(String(cString: curl_multi_strerror(added)))"
+                                )
+                            )
+                        )
                         continue
                     }
                     active[easy.handle] = Active(id: submission.id, easy: easy, completion: submission.completion)
                 } catch {
-                    submission.completion(.failure(error.fetchError(url: submission.request.url, bodyTooLarge: false, limits: submission.request.limits)))
+                    submission.completion(
+                        .failure(
+                            error.fetchError(
+                                url: submission.request.url,
+                                bodyTooLarge: false,
+                                limits: submission.request.limits
+                            )
+                        )
+                    )
                 }
             }
             for (handle, transfer) in active where stopping || cancellations.contains(transfer.id) {
@@ -137,7 +153,15 @@ final class CurlMultiLoop: Sendable {
                     transfer.completion(.success(easy.response()))
                 } else {
                     let error = CurlError(function: "curl_multi_perform", code: code, detail: easy.errorDetail)
-                    transfer.completion(.failure(error.fetchError(url: easy.request.url, bodyTooLarge: easy.state.bodyTooLarge, limits: easy.request.limits)))
+                    transfer.completion(
+                        .failure(
+                            error.fetchError(
+                                url: easy.request.url,
+                                bodyTooLarge: easy.state.bodyTooLarge,
+                                limits: easy.request.limits
+                            )
+                        )
+                    )
                 }
             }
             if !stopping {

@@ -21,7 +21,12 @@ extension EasyHandle {
 
 /// `CURLOPT_WRITEFUNCTION`: appends body bytes; a body past the cap makes it return a short count,
 /// which aborts the transfer with `CURLE_WRITE_ERROR`.
-private func writeBody(_ data: UnsafeMutablePointer<CChar>, _ size: Int, _ count: Int, _ userData: UnsafeMutableRawPointer?) -> Int {
+private func writeBody(
+    _ data: UnsafeMutablePointer<CChar>,
+    _ size: Int,
+    _ count: Int,
+    _ userData: UnsafeMutableRawPointer?
+) -> Int {
     guard let userData else { return 0 }
     let state = Unmanaged<TransferState>.fromOpaque(userData).takeUnretainedValue()
     let length = size * count
@@ -37,7 +42,12 @@ private func writeBody(_ data: UnsafeMutablePointer<CChar>, _ size: Int, _ count
 
 /// `CURLOPT_HEADERFUNCTION`: one header line at a time, for every response of a redirect chain; a
 /// status line starts a new response.
-private func receiveHeader(_ data: UnsafeMutablePointer<CChar>, _ size: Int, _ count: Int, _ userData: UnsafeMutableRawPointer?) -> Int {
+private func receiveHeader(
+    _ data: UnsafeMutablePointer<CChar>,
+    _ size: Int,
+    _ count: Int,
+    _ userData: UnsafeMutableRawPointer?
+) -> Int {
     let length = size * count
     guard let userData else { return length }
     let state = Unmanaged<TransferState>.fromOpaque(userData).takeUnretainedValue()

@@ -80,7 +80,10 @@ final class EasyHandle {
         try set(CURLOPT_TIMEOUT_MS, Int(limits.totalTimeout.milliseconds))
         try set(CURLOPT_LOW_SPEED_LIMIT, limits.lowSpeedBytesPerSecond)
         try set(CURLOPT_LOW_SPEED_TIME, max(1, Int(limits.lowSpeedDuration.milliseconds / 1000)))
-        try check(wirefeed_curl_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maximumBodySize)), "CURLOPT_MAXFILESIZE_LARGE")
+        try check(
+            wirefeed_curl_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maximumBodySize)),
+            "CURLOPT_MAXFILESIZE_LARGE"
+        )
         try set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
         try set(CURLOPT_TCP_KEEPALIVE, 1)
         if let proxy = request.proxy { try set(CURLOPT_PROXY, proxy) }
@@ -88,7 +91,9 @@ final class EasyHandle {
 
         var headers = request.headers
         if let etag = request.etag { headers.append(HTTPHeader(name: "If-None-Match", value: etag)) }
-        if let lastModified = request.lastModified { headers.append(HTTPHeader(name: "If-Modified-Since", value: lastModified)) }
+        if let lastModified = request.lastModified {
+            headers.append(HTTPHeader(name: "If-Modified-Since", value: lastModified))
+        }
         switch request.credentials {
         case .basic(let user, let password):
             try set(CURLOPT_HTTPAUTH, wirefeed_curl_auth_basic())

@@ -83,7 +83,8 @@ struct CompactJSONWriter {
         var value = value
         value.withUTF8 { utf8 in
             // Copies runs of bytes that need no escape in one go.
-            let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+            let quote = UInt8(ascii: "\"")
+            let backslash = UInt8(ascii: "\\")
             var runStart = 0
             while true {
                 let index = utf8.firstIndex(from: runStart, below: 0x20, orEqualTo: quote, backslash, quote, backslash)
@@ -106,7 +107,9 @@ struct CompactJSONWriter {
         case 0x08: bytes.append(UInt8(ascii: "b"))
         case 0x0C: bytes.append(UInt8(ascii: "f"))
         default:
-            func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10 }
+            func hexDigit(_ nibble: UInt8) -> UInt8 {
+                nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
             bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
             bytes.append(hexDigit(byte >> 4))
             bytes.append(hexDigit(byte & 0x0F))

@@ -61,7 +61,12 @@ public struct JSONFeedDocument: Sendable, Equatable, Codable {
         self.authors = authors.isEmpty ? nil : authors
         items = zip(feed.items, stories).map { item, story in
             let attachments = story.media.filter { !$0.isThumbnail }.map {
-                Attachment(url: $0.url, mime_type: $0.mimeType ?? "application/octet-stream", size_in_bytes: $0.byteCount, duration_in_seconds: $0.duration)
+                Attachment(
+                    url: $0.url,
+                    mime_type: $0.mimeType ?? "application/octet-stream",
+                    size_in_bytes: $0.byteCount,
+                    duration_in_seconds: $0.duration
+                )
             }
             let image = story.media.first { $0.kind == .picture }?.url
             let authors = story.byline.map { Author(name: $0) }

@@ -106,8 +106,13 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
                 by: media.credit,
                 renditions: [
                     Rendition(
-                        name: media.isThumbnail ? "thumbnail" : "original", href: media.url, contenttype: media.mimeType,
-                        width: media.width, height: media.height, sizeinbytes: media.byteCount, duration: media.duration
+                        name: media.isThumbnail ? "thumbnail" : "original",
+                        href: media.url,
+                        contenttype: media.mimeType,
+                        width: media.width,
+                        height: media.height,
+                        sizeinbytes: media.byteCount,
+                        duration: media.duration
                     )
                 ]
             )

@@ -187,7 +187,12 @@ private struct ConversionState {
     }
 
     /// Writes the start tag when the element is allowed; returns whether it did.
-    private mutating func writeStart(_ name: String, _ rule: HTMLPolicy.Rule, _ attributes: [(name: String, value: String)], isEmpty: Bool) -> Bool {
+    private mutating func writeStart(
+        _ name: String,
+        _ rule: HTMLPolicy.Rule,
+        _ attributes: [(name: String, value: String)],
+        isEmpty: Bool
+    ) -> Bool {
         guard let allowedAttributes = rule.allowedAttributes else { return false }
         if isEmpty && !rule.isVoid {
             return false  // an empty <p></p> or <b></b> adds nothing
@@ -252,7 +257,12 @@ enum HTMLEscaping {
         return text.withUTF8 { utf8 in
             let ampersand = UInt8(ascii: "&")
             let index = utf8.firstIndex(
-                from: 0, below: 0, orEqualTo: ampersand, UInt8(ascii: "<"), UInt8(ascii: ">"), quotes ? UInt8(ascii: "\"") : ampersand
+                from: 0,
+                below: 0,
+                orEqualTo: ampersand,
+                UInt8(ascii: "<"),
+                UInt8(ascii: ">"),
+                quotes ? UInt8(ascii: "\"") : ampersand
             )
             return index < utf8.count
         }

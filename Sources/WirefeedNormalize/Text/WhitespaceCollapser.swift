@@ -48,7 +48,9 @@ struct WhitespaceCollapser {
                         end += 2
                         continue
                     }
-                    if next <= 0x20 || next == 0xC2 || next == 0xE1 || next == 0xE2 || next == 0xE3 || next == 0xEF { break }
+                    if next <= 0x20 || next == 0xC2 || next == 0xE1 || next == 0xE2 || next == 0xE3 || next == 0xEF {
+                        break
+                    }
                     end += 1
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
@@ -89,7 +91,8 @@ struct WhitespaceCollapser {
         let third = utf8[index + 2]
         switch (byte, second) {
         case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
-        case (0xE2, 0x80): return (third >= 0x80 && third <= 0x8B) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x80):
+            return (third >= 0x80 && third <= 0x8B) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
         case (0xE2, 0x81): return third == 0x9F ? 3 : 0
         case (0xE3, 0x80): return third == 0x80 ? 3 : 0
         case (0xEF, 0xBB): return third == 0xBF ? 3 : 0

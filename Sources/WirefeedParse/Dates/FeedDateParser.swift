@@ -20,10 +20,14 @@ public enum FeedDateParser {
             return nil
         }
         let bytes = Array(utf8[first...])
-        if bytes.count >= 4, bytes[0..<4].allSatisfy(\.isASCIIDigit), bytes.count == 4 || !bytes[4].isASCIIDigit || bytes.count == 8 {
+        if bytes.count >= 4, bytes[0..<4].allSatisfy(\.isASCIIDigit),
+            bytes.count == 4 || !bytes[4].isASCIIDigit || bytes.count == 8
+        {
             if let date = parseISO(bytes) { return date }
         }
-        if bytes.count >= 9, bytes.count <= 10, bytes.allSatisfy(\.isASCIIDigit), let seconds = Double(String(decoding: bytes, as: UTF8.self)) {
+        if bytes.count >= 9, bytes.count <= 10, bytes.allSatisfy(\.isASCIIDigit),
+            let seconds = Double(String(decoding: bytes, as: UTF8.self))
+        {
             return Date(timeIntervalSince1970: seconds)
         }
         return parseRFC822(bytes)
@@ -50,7 +54,8 @@ public enum FeedDateParser {
             }
         }
         if scanner.skip(UInt8(ascii: "T")) || scanner.skip(UInt8(ascii: "t")) || scanner.skipSpaces() {
-            guard let h = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: ":")), let m = scanner.number(digits: 2)
+            guard let h = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: ":")),
+                let m = scanner.number(digits: 2)
             else { return nil }
             hour = h
             minute = m
@@ -90,14 +95,18 @@ public enum FeedDateParser {
             let byte = bytes[index]
             if byte.isASCIIDigit {
                 var end = index
-                while end < bytes.count, bytes[end].isASCIIDigit || bytes[end] == UInt8(ascii: ":") || bytes[end] == UInt8(ascii: ".") {
+                while end < bytes.count,
+                    bytes[end].isASCIIDigit || bytes[end] == UInt8(ascii: ":") || bytes[end] == UInt8(ascii: ".")
+                {
                     end += 1
                 }
                 let token = Array(bytes[index..<end])
                 if token.contains(UInt8(ascii: ":")) {
                     guard time == nil, let parsed = parseTime(token) else { return nil }
                     time = parsed
-                } else if let value = Int(String(decoding: token.filter(\.isASCIIDigit), as: UTF8.self)), !token.contains(UInt8(ascii: ".")) {
+                } else if let value = Int(String(decoding: token.filter(\.isASCIIDigit), as: UTF8.self)),
+                    !token.contains(UInt8(ascii: "."))
+                {
                     numbers.append((value, token.count))
                 }
                 index = end
@@ -132,7 +141,15 @@ public enum FeedDateParser {
             if pm && hour < 12 { hour += 12 }
             if !pm && hour == 12 { hour = 0 }
         }
-        return makeDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset ?? 0)
+        return makeDate(
+            year: year,
+            month: month,
+            day: day,
+            hour: hour,
+            minute: minute,
+            second: second,
+            offset: offset ?? 0
+        )
     }
 
     private static func parseTime(_ token: [UInt8]) -> (Int, Int, Double)? {
@@ -194,7 +211,15 @@ public enum FeedDateParser {
         }
     }
 
-    private static func makeDate(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double, offset: Int)
+    private static func makeDate(
+        year: Int,
+        month: Int,
+        day: Int,
+        hour: Int,
+        minute: Int,
+        second: Double,
+        offset: Int
+    )
         -> Date?
     {
         guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day), day <= daysIn(month, year),

@@ -72,7 +72,10 @@ struct MarkupRepair {
                     continue
                 }
                 var end = index + 1
-                while end < output.count, !(output[end] == 0x20 || output[end].isXMLWhitespace || output[end] == Ascii.greaterThan || output[end] == UInt8(ascii: "/")) {
+                while end < output.count,
+                    !(output[end] == 0x20 || output[end].isXMLWhitespace || output[end] == Ascii.greaterThan
+                        || output[end] == UInt8(ascii: "/"))
+                {
                     end += 1
                 }
                 return end > index + 1 ? Array(output[(index + 1)..<end]) : nil
@@ -241,7 +244,11 @@ struct MarkupRepair {
         return true
     }
 
-    private func matchesIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: StaticString) -> Bool {
+    private func matchesIgnoringCase(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at index: Int,
+        _ literal: StaticString
+    ) -> Bool {
         let count = literal.utf8CodeUnitCount
         guard index + count <= bytes.count else { return false }
         let pattern = literal.utf8Start
@@ -256,7 +263,8 @@ extension UInt8 {
     /// `<`, `&`, or a control character XML forbids: the bytes the repair loop stops at.
     @inline(__always)
     fileprivate var needsAttention: Bool {
-        self == Ascii.lessThan || self == Ascii.ampersand || (self < 0x20 && self != 0x09 && self != 0x0A && self != 0x0D)
+        self == Ascii.lessThan || self == Ascii.ampersand
+            || (self < 0x20 && self != 0x09 && self != 0x0A && self != 0x0D)
     }
 
     fileprivate var canFollowLessThan: Bool {

@@ -98,7 +98,10 @@ extension FeedDocumentReader {
             }
             if mode == "base64" {
                 let decoded = Data(base64Encoded: try readText(), options: .ignoreUnknownCharacters)
-                return TextConstruct(kind: type.contains("html") ? .html : .text, value: decoded.map { String(decoding: $0, as: UTF8.self) } ?? "")
+                return TextConstruct(
+                    kind: type.contains("html") ? .html : .text,
+                    value: decoded.map { String(decoding: $0, as: UTF8.self) } ?? ""
+                )
             }
             if type == "html" || type == "text/html" || mode == "escaped" {
                 return TextConstruct(kind: .html, value: try readMarkup())
@@ -141,6 +144,10 @@ extension FeedDocumentReader {
         guard let term = attributes.value(of: "term")?.nonBlank ?? attributes.value(of: "label")?.nonBlank else {
             return nil
         }
-        return FeedCategory(term: term, scheme: attributes.value(of: "scheme")?.nonBlank, label: attributes.value(of: "label")?.nonBlank)
+        return FeedCategory(
+            term: term,
+            scheme: attributes.value(of: "scheme")?.nonBlank,
+            label: attributes.value(of: "label")?.nonBlank
+        )
     }
 }

@@ -12,9 +12,11 @@ extension FeedDocumentReader {
             if let link = try readAtomLink() { feed.links.append(link) }
         case (Namespace.dublinCore, "language"): feed.language = try feed.language ?? readText().nonBlank
         case (Namespace.dublinCore, "date"): feed.updated = try feed.updated ?? readDate()
-        case (Namespace.dublinCore, "creator"): if let name = try readText().nonBlank { feed.authors.append(FeedPerson(name: name)) }
+        case (Namespace.dublinCore, "creator"):
+            if let name = try readText().nonBlank { feed.authors.append(FeedPerson(name: name)) }
         case (Namespace.dublinCore, "rights"): feed.rights = try feed.rights ?? readText().nonBlank
-        case (Namespace.dublinCore, "title"): if feed.title == nil { feed.title = TextConstruct(kind: .html, value: try readMarkup()) }
+        case (Namespace.dublinCore, "title"):
+            if feed.title == nil { feed.title = TextConstruct(kind: .html, value: try readMarkup()) }
         case (Namespace.syndication, "updatePeriod"): feed.updatePeriod = try readText().nonBlank?.lowercased()
         case (Namespace.syndication, "updateFrequency"): feed.updateFrequency = Int(try readText())
         case (Namespace.syndication, "updateBase"): feed.updateBase = try readDate()
@@ -29,7 +31,12 @@ extension FeedDocumentReader {
     }
 
     /// Item-level elements of the common namespaces, shared by RSS items and Atom entries.
-    func readItemExtension(_ name: String, _ namespace: String, into item: inout ParsedItem, credits: inout [String]) throws {
+    func readItemExtension(
+        _ name: String,
+        _ namespace: String,
+        into item: inout ParsedItem,
+        credits: inout [String]
+    ) throws {
         if Namespace.isMedia(namespace) {
             try readMediaElement(name, into: &item, credits: &credits)
             return
@@ -48,7 +55,8 @@ extension FeedDocumentReader {
         case (Namespace.dublinCore, "language"): item.language = try readText().nonBlank ?? item.language
         case (Namespace.dublinCore, "identifier"): if item.id == nil { item.id = try readText().nonBlank }
         case (Namespace.dublinCore, "rights"): item.rights = try readText().nonBlank
-        case (Namespace.dublinCore, "title"): if item.title == nil { item.title = TextConstruct(kind: .html, value: try readMarkup()) }
+        case (Namespace.dublinCore, "title"):
+            if item.title == nil { item.title = TextConstruct(kind: .html, value: try readMarkup()) }
         case (Namespace.dublinCore, "description"):
             if item.summary == nil { item.summary = TextConstruct(kind: .html, value: try readMarkup()) }
         case (Namespace.dublinCoreTerms, "modified"): item.updated = try readDate() ?? item.updated
@@ -61,11 +69,17 @@ extension FeedDocumentReader {
         case (Namespace.slash, "comments"): item.commentCount = Int(try readText())
         case (Namespace.geoRSS, "point"): item.location = Self.point(try readText()) ?? item.location
         case (Namespace.w3cGeo, "lat"):
-            if let latitude = Double(try readText()) { item.location = GeoPoint(latitude: latitude, longitude: item.location?.longitude ?? 0) }
+            if let latitude = Double(try readText()) {
+                item.location = GeoPoint(latitude: latitude, longitude: item.location?.longitude ?? 0)
+            }
         case (Namespace.w3cGeo, "long"):
-            if let longitude = Double(try readText()) { item.location = GeoPoint(latitude: item.location?.latitude ?? 0, longitude: longitude) }
+            if let longitude = Double(try readText()) {
+                item.location = GeoPoint(latitude: item.location?.latitude ?? 0, longitude: longitude)
+            }
         case (Namespace.w3cGeo, "Point"):
-            try forEachChild { child, childNamespace in try readItemExtension(child, childNamespace, into: &item, credits: &credits) }
+            try forEachChild { child, childNamespace in
+                try readItemExtension(child, childNamespace, into: &item, credits: &credits)
+            }
         case (Namespace.feedBurner, "origLink"):
             if let href = try readText().nonBlank { item.links.insert(FeedLink(href: resolve(href)), at: 0) }
         case (Namespace.iTunes, "author"):
@@ -98,7 +112,9 @@ extension FeedDocumentReader {
                 item.summary = TextConstruct(kind: type == "html" ? .html : .text, value: text)
             }
         case "title":
-            if item.title == nil, let text = try readText().nonBlank { item.title = TextConstruct(kind: .text, value: text) }
+            if item.title == nil, let text = try readText().nonBlank {
+                item.title = TextConstruct(kind: .text, value: text)
+            }
         case "credit":
             if let credit = try readText().nonBlank { credits.append(credit) }
         case "keywords":
@@ -157,7 +173,8 @@ extension FeedDocumentReader {
     /// that have none; the feed's language applies where the item names none.
     func finish(_ item: inout ParsedItem, credits: [String]) {
         if let credit = credits.first {
-            for index in item.media.indices where item.media[index].credit == nil && item.media[index].role != .thumbnail {
+            for index in item.media.indices
+            where item.media[index].credit == nil && item.media[index].role != .thumbnail {
                 item.media[index].credit = credit
             }
         }

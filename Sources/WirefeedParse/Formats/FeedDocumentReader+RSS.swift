@@ -48,7 +48,9 @@ extension FeedDocumentReader {
         case "image": feed.image = try readRSSImage() ?? feed.image
         case "skipHours":
             try forEachChild { child, _ in
-                if child == "hour", let hour = Int(try readText()), (0...24).contains(hour) { feed.skipHours.append(hour % 24) }
+                if child == "hour", let hour = Int(try readText()), (0...24).contains(hour) {
+                    feed.skipHours.append(hour % 24)
+                }
             }
         case "skipDays":
             try forEachChild { child, _ in

@@ -51,7 +51,11 @@ final class FeedDocumentReader {
             feed.format = .atom10
             feed.version = "1.0"
         default:
-            throw ParseError(code: .notAFeed, message: "The document is not a feed: its root element is <\(name)>\(Self.describe(root: name)).", line: reader.line)
+            throw ParseError(
+                code: .notAFeed,
+                message: "The document is not a feed: its root element is <\(name)>\(Self.describe(root: name)).",
+                line: reader.line
+            )
         }
         enter(attributes)
         feed.language = languages.last
@@ -63,7 +67,9 @@ final class FeedDocumentReader {
             }
         } catch is Interrupted {
             let detail = reader.firstError.map { "\($0.message) (line \($0.line))" } ?? "unexpected end of document"
-            feed.warnings.append("The document breaks off; kept the \(feed.items.count) complete items before: \(detail).")
+            feed.warnings.append(
+                "The document breaks off; kept the \(feed.items.count) complete items before: \(detail)."
+            )
         }
         if feed.warnings.isEmpty, let error = reader.firstError {
             feed.warnings.append("Recovered from: \(error.message) (line \(error.line)).")
@@ -105,7 +111,11 @@ final class FeedDocumentReader {
         guard !reader.isEmptyElement else { return }
         let depth = reader.depth
         guard depth < options.maximumDepth else {
-            throw ParseError(code: .tooDeep, message: "Elements are nested deeper than \(options.maximumDepth) levels.", line: reader.line)
+            throw ParseError(
+                code: .tooDeep,
+                message: "Elements are nested deeper than \(options.maximumDepth) levels.",
+                line: reader.line
+            )
         }
         while true {
             guard reader.read() == .node else { throw Interrupted() }
@@ -142,7 +152,11 @@ final class FeedDocumentReader {
                 content += reader.value
             case .element where keepingMarkup:
                 guard reader.depth < options.maximumDepth else {
-                    throw ParseError(code: .tooDeep, message: "Elements are nested deeper than \(options.maximumDepth) levels.", line: reader.line)
+                    throw ParseError(
+                        code: .tooDeep,
+                        message: "Elements are nested deeper than \(options.maximumDepth) levels.",
+                        line: reader.line
+                    )
                 }
                 content += "<" + reader.localName
                 for attribute in reader.attributes() where attribute.namespaceURI.isEmpty {

@@ -32,7 +32,13 @@ public struct FeedLink: Sendable, Equatable, Codable {
     public var title: String?
     public var length: Int64?
 
-    public init(href: String, rel: String = "alternate", type: String? = nil, title: String? = nil, length: Int64? = nil) {
+    public init(
+        href: String,
+        rel: String = "alternate",
+        type: String? = nil,
+        title: String? = nil,
+        length: Int64? = nil
+    ) {
         self.href = href
         self.rel = rel
         self.type = type

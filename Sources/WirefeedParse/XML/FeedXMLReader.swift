@@ -129,7 +129,9 @@ final class FeedXMLReader {
     var errorCount: Int { Int(wirefeed_xml_reader_error_count(handle)) }
     var firstError: (message: String, line: Int)? {
         guard errorCount > 0 else { return nil }
-        return (String(cString: wirefeed_xml_reader_first_error(handle)), Int(wirefeed_xml_reader_first_error_line(handle)))
+        return (
+            String(cString: wirefeed_xml_reader_first_error(handle)), Int(wirefeed_xml_reader_first_error_line(handle))
+        )
     }
 
     private func interned(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -44,7 +44,10 @@ enum SimpleHTMLReader {
         for name in ["div", "blockquote", "li", "figure"] { kinds[name] = .container }
         for name in ["p", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"] { kinds[name] = .paragraph }
         for name in ["ul", "ol"] { kinds[name] = .list }
-        for name in ["a", "b", "strong", "i", "em", "u", "s", "small", "sub", "sup", "code", "cite", "q", "abbr", "mark", "span", "time", "del", "ins"] {
+        for name in [
+            "a", "b", "strong", "i", "em", "u", "s", "small", "sub", "sup", "code", "cite", "q", "abbr", "mark", "span",
+            "time", "del", "ins",
+        ] {
             kinds[name] = .phrasing
         }
         for name in ["br", "img", "hr"] { kinds[name] = .void }
@@ -71,7 +74,8 @@ enum SimpleHTMLReader {
             // libxml2 skips white space before the first tag; a fragment that starts with text gets
             // an implied paragraph there, which is left to libxml2.
             while position < bytes.count, isBlank(bytes[position]) { position += 1 }
-            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "<"), bytes[position + 1].isASCIILetter else { return nil }
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "<"), bytes[position + 1].isASCIILetter
+            else { return nil }
             events.reserveCapacity(32)
             events.append(.start(name: "html", attributes: [], isEmpty: false))
             events.append(.start(name: "body", attributes: [], isEmpty: false))
@@ -104,7 +108,9 @@ enum SimpleHTMLReader {
 
         mutating func readStartTag() -> Bool {
             position += 1
-            guard let name = readName(), let kind = SimpleHTMLReader.kinds[name], isAllowed(name, kind) else { return false }
+            guard let name = readName(), let kind = SimpleHTMLReader.kinds[name], isAllowed(name, kind) else {
+                return false
+            }
             var attributes: [(name: String, value: String)] = []
             while true {
                 let hadBlank = skipBlanks()
@@ -120,7 +126,9 @@ enum SimpleHTMLReader {
                     start(name, kind, attributes, selfClosing: true)
                     return true
                 }
-                guard hadBlank, let attribute = readAttribute(), !attributes.contains(where: { $0.name == attribute.name }) else { return false }
+                guard hadBlank, let attribute = readAttribute(),
+                    !attributes.contains(where: { $0.name == attribute.name })
+                else { return false }
                 attributes.append(attribute)
             }
         }
@@ -143,7 +151,12 @@ enum SimpleHTMLReader {
             }
         }
 
-        mutating func start(_ name: String, _ kind: Kind, _ attributes: [(name: String, value: String)], selfClosing: Bool) {
+        mutating func start(
+            _ name: String,
+            _ kind: Kind,
+            _ attributes: [(name: String, value: String)],
+            selfClosing: Bool
+        ) {
             childless = nil
             if kind == .void || selfClosing {
                 events.append(.start(name: name, attributes: attributes, isEmpty: true))
@@ -177,7 +190,9 @@ enum SimpleHTMLReader {
             guard position < bytes.count, bytes[position].isASCIILetter else { return nil }
             while position < bytes.count, bytes[position].isASCIILetterOrDigit { position += 1 }
             // A name that goes on with libxml2's other name characters is left to it.
-            if position < bytes.count, [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")].contains(bytes[position]) {
+            if position < bytes.count,
+                [UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")].contains(bytes[position])
+            {
                 return nil
             }
             let name = bytes[start..<position]
@@ -194,7 +209,8 @@ enum SimpleHTMLReader {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "=") else { return nil }
             position += 1
             skipBlanks()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") else { return nil }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'")
+            else { return nil }
             let quote = bytes[position]
             position += 1
             var value: [UInt8] = []
@@ -225,7 +241,9 @@ enum SimpleHTMLReader {
                 let byte = bytes[position]
                 if byte == stop || byte == UInt8(ascii: "&") { break }
                 if byte < 0x20 && byte != 0x09 && byte != 0x0A { return nil }
-                if byte == 0xEF, position + 2 < bytes.count, bytes[position + 1] == 0xBF, bytes[position + 2] >= 0xBE { return nil }
+                if byte == 0xEF, position + 2 < bytes.count, bytes[position + 1] == 0xBF, bytes[position + 2] >= 0xBE {
+                    return nil
+                }
                 position += 1
             }
             return UnsafeBufferPointer(rebasing: bytes[start..<position])

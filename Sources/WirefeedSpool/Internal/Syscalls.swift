@@ -8,7 +8,13 @@ import Glibc
 /// the call and the path.
 enum Syscalls {
     static func error(_ call: String, _ path: String, _ code: Int32 = errno) -> SpoolError {
-        SpoolError(code: .from(errno: code), systemCall: call, path: path, errno: code, detail: String(cString: strerror(code)))
+        SpoolError(
+            code: .from(errno: code),
+            systemCall: call,
+            path: path,
+            errno: code,
+            detail: String(cString: strerror(code))
+        )
     }
 
     static func retrying<T: BinaryInteger>(_ body: () -> T) -> T {
@@ -22,7 +28,12 @@ enum Syscalls {
     /// Creates `path` (which must not exist; with `replacing`, an existing file is truncated) and
     /// writes all of `bytes` to it; with `sync`, also makes the contents durable (fdatasync) before
     /// closing it.
-    static func createFile(_ path: String, contents bytes: [UInt8], sync: Bool = false, replacing: Bool = false) throws(SpoolError) {
+    static func createFile(
+        _ path: String,
+        contents bytes: [UInt8],
+        sync: Bool = false,
+        replacing: Bool = false
+    ) throws(SpoolError) {
         let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (replacing ? O_TRUNC : O_EXCL)
         let descriptor = retrying { open(path, flags, 0o640) }
         guard descriptor >= 0 else { throw error("open", path) }
@@ -111,10 +122,14 @@ enum Syscalls {
     /// events were lost and the caller must list the directory.
     static func arrivals(_ descriptor: Int32, timeoutMilliseconds: Int32) -> [String]? {
         var buffer = [CChar](repeating: 0, count: 64 * 1024)
-        let used = buffer.withUnsafeMutableBufferPointer { wirefeed_read_arrivals(descriptor, timeoutMilliseconds, $0.baseAddress!, UInt($0.count)) }
+        let used = buffer.withUnsafeMutableBufferPointer {
+            wirefeed_read_arrivals(descriptor, timeoutMilliseconds, $0.baseAddress!, UInt($0.count))
+        }
         if used == 0 { return [] }
         if used < 0 { return nil }
-        return buffer[..<Int(used)].split(separator: 0).map { String(decoding: $0.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        return buffer[..<Int(used)].split(separator: 0).map {
+            String(decoding: $0.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
     }
 
     static func closeDescriptor(_ descriptor: Int32) {
