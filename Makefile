@@ -6,7 +6,7 @@ FUZZ_SECONDS ?= 60
 BENCH_MEGABYTES ?= 60
 BENCH_FEEDS ?= 2000
 
-.PHONY: setup build release test lint demo bench-parse bench-fetch bench-daemon bench-ledger fuzz clean
+.PHONY: setup build release test lint format demo bench-parse bench-fetch bench-daemon bench-ledger fuzz clean
 
 ## Install the Debian packages wirefeed needs (once per machine).
 setup:
@@ -23,9 +23,15 @@ test: setup lint
 	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 	$(SWIFT) test --skip-build
 
-## Only the named files may see the C libraries.
+## The formatter's verdict (strict: any finding fails) and the C boundary: only the named files
+## may see the C libraries.
 lint:
+	$(SWIFT) format lint --strict --parallel --recursive Package.swift Sources Tests
 	@deploy/check-c-boundary.sh
+
+## Formats every Swift file in place with the committed .swift-format.
+format:
+	$(SWIFT) format --in-place --parallel --recursive Package.swift Sources Tests
 
 ## The main job on the bundled sample feeds.
 demo: release

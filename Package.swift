@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
@@ -135,7 +135,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WirefeedDaemonTests",
-            dependencies: ["WirefeedDaemon", "WirefeedFetch", "WirefeedLedger", "WirefeedModel", "WirefeedSpool", "WirefeedTesting"]
+            dependencies: [
+                "WirefeedDaemon", "WirefeedFetch", "WirefeedLedger", "WirefeedModel", "WirefeedSpool",
+                "WirefeedTesting",
+            ]
         ),
         .testTarget(
             name: "WirefeedDedupeTests",
@@ -168,5 +171,6 @@ for target in package.targets where [.regular, .test, .executable].contains(targ
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.treatAllWarnings(as: .error))
     target.swiftSettings = settings
 }
