@@ -145,6 +145,10 @@ let package = Package(
             dependencies: ["WirefeedDedupe", "WirefeedLedger", "WirefeedModel"]
         ),
         .testTarget(
+            name: "WirefeedModelTests",
+            dependencies: ["WirefeedModel", "WirefeedTesting"]
+        ),
+        .testTarget(
             name: "WirefeedSpoolTests",
             dependencies: ["WirefeedSpool"]
         ),

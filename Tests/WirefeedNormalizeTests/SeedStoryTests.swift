@@ -9,7 +9,8 @@ import WirefeedParse
 import WirefeedTesting
 
 /// The seed story (`../shared/seed/wire-story.txt`) as a golden test: a feed whose one item carries
-/// the seed's paragraphs as HTML must render in text to the seed's headline and paragraphs exactly.
+/// the seed's paragraphs as HTML must render in text to the seed's headline and paragraphs exactly,
+/// with the designator line (`W300` in the seed) holding the story's slug.
 @Suite(.enabled(if: SeedStory.exists, "../shared/seed/wire-story.txt is not beside this checkout: skipped"))
 struct SeedStoryTests {
     @Test func seedParagraphsAsHTMLRenderBackToTheSeed() throws {
@@ -20,12 +21,17 @@ struct SeedStoryTests {
         let stories = StoryNormalizer.normalize(feed)
         #expect(stories.count == 1)
         let story = try #require(stories.first)
-        #expect(story.slug == "afghan-forces-step-up-anti-is-offensive-after-deadly-attack")
+        let rendered = TextRenderer.render(story).components(separatedBy: "\n")
 
-        // Our designator line carries the slug where the seed has its own.
-        var expected = seed.lines
-        expected[2] = story.slug
-        #expect(TextRenderer.render(story) == expected.joined(separator: "\n") + "\n")
+        #expect(rendered.last == "", "the rendering ends with a newline")
+        var renderedLines = Array(rendered.dropLast())
+        #expect(renderedLines.count == seed.lines.count)
+        #expect(renderedLines[2] == SeedStory.designator(of: seed.headline))
+        // Every other line is the seed's own.
+        var seedLines = seed.lines
+        renderedLines[2] = ""
+        seedLines[2] = ""
+        #expect(renderedLines == seedLines)
     }
 }
 
@@ -37,6 +43,14 @@ enum SeedStory {
         var lines: [String]
         var headline: String
         var paragraphs: [String]
+    }
+
+    /// The designator the seed's headline must get: its words, lowercased, joined by `-` (the seed's
+    /// headline is ASCII and shorter than a slug's limit), written out here rather than asked of
+    /// the code under test.
+    static func designator(of headline: String) -> String {
+        headline.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+            .joined(separator: "-")
     }
 
     /// Headline, designator and paragraphs of the seed story.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright (c) 2026 the wirefeed authors
 
+import Foundation
 import Testing
 import WirefeedParse
 import WirefeedTesting
@@ -27,9 +28,37 @@ struct HostileInputTests {
     }
 
     @Test(arguments: ["hostile-parameter-entity.xml", "hostile-external-dtd.xml"])
-    func externalDTDsAreNeverLoaded(fixture: String) throws {
+    func documentsNamingAnExternalDTDStillParse(fixture: String) throws {
         let feed = try Fixtures.parse(fixture)
         #expect(feed.items.count == 1)
+    }
+
+    /// A live loopback server offers a DTD that would define `&injected;`: whether the document names
+    /// it as its external subset, as a parameter entity or as an external entity, the server sees no
+    /// request and the reference stays text.
+    @Test(arguments: [
+        #"<!DOCTYPE rss SYSTEM "DTD_URL">"#,
+        #"<!DOCTYPE rss PUBLIC "-//Wirefeed//Test//EN" "DTD_URL">"#,
+        #"<!DOCTYPE rss [ <!ENTITY % remote SYSTEM "DTD_URL"> %remote; ]>"#,
+        #"<!DOCTYPE rss [ <!ENTITY injected SYSTEM "DTD_URL"> ]>"#,
+    ])
+    func externalDTDsAreNeverFetched(doctype: String) async throws {
+        let dtd = #"<!ENTITY injected "DTD-LOADED">"#
+        let server = try await LoopbackHTTPServer { _ in
+            .respond(status: 200, headers: [("Content-Type", "application/xml-dtd")], body: Array(dtd.utf8))
+        }
+        let doctype = doctype.replacingOccurrences(of: "DTD_URL", with: server.url("/evil.dtd"))
+        let document = """
+            <?xml version="1.0"?>
+            \(doctype)
+            <rss version="2.0"><channel><title>DTD</title><link>https://x.example.com/</link>
+            <item><title>Value: &injected;</title><guid>dtd</guid></item></channel></rss>
+            """
+        let feed = try FeedParser.parse(Array(document.utf8))
+        try await server.shutdown()
+        #expect(server.requests.isEmpty, "the parser fetched \(server.requests.map(\.path))")
+        let title = try #require(feed.items.first?.title?.value)
+        #expect(!title.contains("DTD-LOADED"))
     }
 
     @Test func deepNestingIsRefused() throws {
