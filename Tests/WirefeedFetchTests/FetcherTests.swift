@@ -161,7 +161,7 @@ struct FetcherTests {
         }
     }
 
-    @Test func anOversizedBodyIsAbortedDuringTheTransfer() async throws {
+    @Test(.timeLimit(.minutes(1))) func anOversizedBodyIsAbortedDuringTheTransfer() async throws {
         let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 16 * 1024)
         let trickle = LoopbackHTTPServer.Reply.trickle(
             status: 200,
@@ -175,7 +175,7 @@ struct FetcherTests {
                 try await fetcher.fetch(FetchRequest(url: server.url("/huge"), limits: limits))
             }
             #expect(error?.code == .bodyTooLarge)
-            try await Task.sleep(for: .milliseconds(200))
+            await server.requestsFinished(path: "/huge")
             #expect(
                 server.bytesSent(path: "/huge") < 200 * chunk.count / 2,
                 "the server stopped well before the end"
@@ -233,11 +233,11 @@ struct FetcherTests {
         }
     }
 
-    @Test func cancellingTheTaskAbortsTheTransfer() async throws {
+    @Test(.timeLimit(.minutes(1))) func cancellingTheTaskAbortsTheTransfer() async throws {
         try await withServer(route: { _ in .delayed(.seconds(10), .ok(Self.feed)) }) { fetcher, server in
             let started = ContinuousClock.now
             let task = Task { try await fetcher.fetch(FetchRequest(url: server.url("/slow"))) }
-            try await Task.sleep(for: .milliseconds(200))
+            await server.requestArrived(path: "/slow")
             task.cancel()
             let result = await task.result
             #expect(throws: FetchError.self) { try result.get() }

@@ -45,6 +45,17 @@ public final class LoopbackHTTPServer: Sendable {
         var inFlight: [String: Int] = [:]
         var peak: [String: Int] = [:]
         var bytesSent: [String: Int] = [:]
+        /// Requests per path the server is done with: answered, or their connection gone.
+        var finished: [String: Int] = [:]
+        var waiters: [Waiter] = []
+
+        func arrived(_ path: String) -> Int { requests.count { $0.path == path } }
+    }
+
+    /// A test waiting for the counters to reach a state.
+    struct Waiter {
+        var isMet: @Sendable (Counters) -> Bool
+        var continuation: CheckedContinuation<Void, Never>
     }
 
     private let group: MultiThreadedEventLoopGroup
@@ -94,6 +105,17 @@ public final class LoopbackHTTPServer: Sendable {
         state.counters.withLock { $0.bytesSent[path] ?? 0 }
     }
 
+    /// Returns once a request for `path` has arrived.
+    public func requestArrived(path: String) async {
+        await state.wait { $0.arrived(path) > 0 }
+    }
+
+    /// Returns once at least one request for `path` has arrived and the server is done with every
+    /// one that has: answered, or its connection gone.
+    public func requestsFinished(path: String) async {
+        await state.wait { $0.arrived(path) > 0 && $0.finished[path, default: 0] == $0.arrived(path) }
+    }
+
     public func shutdown() async throws {
         for channel in channels { try await channel.close() }
         try await group.shutdownGracefully()
@@ -108,7 +130,7 @@ public final class LoopbackHTTPServer: Sendable {
         }
 
         func begin(_ request: Request) {
-            counters.withLock { counters in
+            update { counters in
                 counters.requests.append(request)
                 counters.inFlight[request.host, default: 0] += 1
                 counters.peak[request.host] = max(counters.peak[request.host] ?? 0, counters.inFlight[request.host]!)
@@ -116,7 +138,35 @@ public final class LoopbackHTTPServer: Sendable {
         }
 
         func end(_ request: Request) {
-            counters.withLock { $0.inFlight[request.host, default: 1] -= 1 }
+            update { counters in
+                counters.inFlight[request.host, default: 1] -= 1
+                counters.finished[request.path, default: 0] += 1
+            }
+        }
+
+        func wait(until isMet: @escaping @Sendable (Counters) -> Bool) async {
+            await withCheckedContinuation { continuation in
+                counters.withLock { counters in
+                    if isMet(counters) {
+                        continuation.resume()
+                    } else {
+                        counters.waiters.append(Waiter(isMet: isMet, continuation: continuation))
+                    }
+                }
+            }
+        }
+
+        /// Changes the counters and wakes the waiters whose state they reached.
+        private func update(_ change: (inout Counters) -> Void) {
+            counters.withLock { counters in
+                change(&counters)
+                let snapshot = counters
+                let (ready, waiting) = (
+                    snapshot.waiters.filter { $0.isMet(snapshot) }, snapshot.waiters.filter { !$0.isMet(snapshot) }
+                )
+                counters.waiters = waiting
+                for waiter in ready { waiter.continuation.resume() }
+            }
         }
 
         func sent(_ bytes: Int, path: String) {
