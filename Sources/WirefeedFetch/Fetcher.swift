@@ -35,6 +35,16 @@ public final class Fetcher: Sendable {
     /// - Throws: ``FetchError`` when no response came back (timeout, reset, refused redirect,
     ///   oversized body, cancellation).
     public func fetch(_ request: FetchRequest) async throws -> FetchResponse {
+        do {
+            return try await follow(request)
+        } catch var error as FetchError {
+            // A URL stored by an older version may carry userinfo: messages never show it.
+            error.message = URLOrigin.redactingUserinfo(in: error.message)
+            throw error
+        }
+    }
+
+    private func follow(_ request: FetchRequest) async throws -> FetchResponse {
         let origin = URLOrigin(request.url)
         let deadline = ContinuousClock.now + request.limits.totalTimeout
         var hop = request

@@ -51,6 +51,24 @@ public struct URLOrigin: Sendable, Hashable, CustomStringConvertible {
         return String(url[..<schemeEnd.upperBound]) + "***" + String(rest[at...])
     }
 
+    /// `text` with the userinfo of every URL in it redacted (an error message, a log line).
+    public static func redactingUserinfo(in text: String) -> String {
+        guard text.contains("@"), text.contains("://") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let schemeEnd = rest.range(of: "://") {
+            result += rest[..<schemeEnd.upperBound]
+            rest = rest[schemeEnd.upperBound...]
+            let authorityEnd =
+                rest.firstIndex { "/?#\"' <>".contains($0) || $0.isWhitespace } ?? rest.endIndex
+            if let at = rest[..<authorityEnd].lastIndex(of: "@") {
+                result += "***"
+                rest = rest[at...]
+            }
+        }
+        return result + rest
+    }
+
     /// Whether `url` carries `user[:password]@` in its authority.
     public static func hasUserinfo(_ url: String) -> Bool {
         redacted(url) != url

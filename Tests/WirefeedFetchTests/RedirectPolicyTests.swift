@@ -163,6 +163,10 @@ struct RedirectPolicyTests {
     @Test func userinfoIsRedactedInURLs() {
         #expect(URLOrigin.redacted("http://dave:pw2@host/x?a=b@c") == "http://***@host/x?a=b@c")
         #expect(URLOrigin.redacted("https://host/x@y") == "https://host/x@y")
+        #expect(
+            URLOrigin.redactingUserinfo(in: "GET http://dave:pw2@host/x: refused; see https://a:b@c/ and mail@d")
+                == "GET http://***@host/x: refused; see https://***@c/ and mail@d"
+        )
         #expect(URLOrigin("HTTPS://Host.Example") == URLOrigin("https://host.example:443/feed"))
         #expect(URLOrigin("https://host.example") != URLOrigin("http://host.example"))
         #expect(URLOrigin("http://[::1]:8080/x")?.port == 8080)

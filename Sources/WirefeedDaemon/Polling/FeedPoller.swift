@@ -54,7 +54,7 @@ public struct FeedPoller: Sendable {
         let url = state.currentURL ?? feed.url
         var logger = logger
         logger[metadataKey: "feed.id"] = "\(feed.id)"
-        logger[metadataKey: "feed.url"] = "\(url)"
+        logger[metadataKey: "feed.url"] = "\(URLOrigin.redacted(url))"
         var result = PollResult(
             feedID: feed.id,
             url: url,
