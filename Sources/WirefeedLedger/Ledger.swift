@@ -36,12 +36,16 @@ public final class Ledger: Sendable {
         // Checkpoints every 8,192 WAL pages (32 MiB) instead of 1,000: an index page that several
         // commits rewrite is copied into the database once, not once per commit. On that run it
         // halved what the checkpoints wrote (488 MB to 229 MB).
-        try pool.writeWithoutTransaction { db in
-            try db.execute(
-                sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8192"
-            )
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(
+                    sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8192"
+                )
+            }
+            try LedgerSchema.migrator.migrate(pool)
+        } catch {
+            throw LedgerOpenError(path: path, cause: "\(error)")
         }
-        try LedgerSchema.migrator.migrate(pool)
     }
 
     /// Creates the state folder (0750) and the ledger file (0640) when they are missing, whatever
