@@ -6,7 +6,7 @@ FUZZ_SECONDS ?= 60
 BENCH_MEGABYTES ?= 60
 BENCH_FEEDS ?= 2000
 
-.PHONY: setup build release test lint format demo bench-parse bench-fetch bench-daemon bench-ledger fuzz clean
+.PHONY: setup build release test lint format demo bench-parse bench-fetch bench-daemon bench-ledger soak fuzz clean
 
 ## Install the Debian packages wirefeed needs (once per machine).
 setup:
@@ -54,6 +54,11 @@ bench-ledger: setup
 ## The daemon: SIGUSR1-to-story latency over 500 feeds, and memory over 1,000 cycles.
 bench-daemon: setup
 	deploy/bench-daemon.sh
+
+## Faults survived: the daemon for SOAK_SECONDS (600) against the workshop's fault-injecting server
+## over an advancing farm, with SIGUSR1/SIGHUP at random; checks the spool against the ground truth.
+soak: setup
+	deploy/soak.sh
 
 ## A bounded libFuzzer run over parse and normalize, AddressSanitizer on Swift and the C shims.
 fuzz: setup

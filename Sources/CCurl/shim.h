@@ -13,7 +13,7 @@
 //                                                  CURLOPT_PROTOCOLS_STR, CURLOPT_REDIR_PROTOCOLS_STR, ...
 //   pointer     wirefeed_curl_easy_setopt_pointer   CURLOPT_PRIVATE, CURLOPT_WRITEDATA, CURLOPT_HEADERDATA,
 //                                                  CURLOPT_HTTPHEADER (a curl_slist), CURLOPT_ERRORBUFFER
-//   callbacks   wirefeed_curl_easy_setopt_write_function / _header_function
+//   callbacks   wirefeed_curl_easy_setopt_write_function / _header_function / _opensocket_function
 //   getinfo     wirefeed_curl_easy_getinfo_long / _string / _off_t / _pointer
 //   multi       wirefeed_curl_multi_setopt_long     CURLMOPT_MAX_TOTAL_CONNECTIONS, CURLMOPT_MAX_HOST_CONNECTIONS
 
@@ -61,6 +61,11 @@ static inline CURLcode wirefeed_curl_easy_setopt_write_function(CURL *_Nonnull h
 static inline CURLcode wirefeed_curl_easy_setopt_header_function(CURL *_Nonnull handle,
                                                                  wirefeed_curl_data_callback _Nullable callback) {
     return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
+}
+
+static inline CURLcode wirefeed_curl_easy_setopt_opensocket_function(CURL *_Nonnull handle,
+                                                                    curl_opensocket_callback _Nullable callback) {
+    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, callback);
 }
 
 static inline CURLcode wirefeed_curl_easy_getinfo_long(CURL *_Nonnull handle, CURLINFO info, long *_Nonnull value) {

@@ -9,6 +9,7 @@ public struct FetchError: Error, Sendable, CustomStringConvertible, Equatable {
             case invalidURL = "invalid-url"
             case unsupportedProtocol = "unsupported-protocol"
             case tooManyRedirects = "too-many-redirects"
+            case refusedRedirect = "refused-redirect"
             case resolve
             case connect
             case timeout
@@ -24,6 +25,8 @@ public struct FetchError: Error, Sendable, CustomStringConvertible, Equatable {
         /// A URL or redirect to anything but http or https.
         public static let unsupportedProtocol = Code(wrapped: .unsupportedProtocol)
         public static let tooManyRedirects = Code(wrapped: .tooManyRedirects)
+        /// A redirect into a private network, or to a URL with userinfo: not followed.
+        public static let refusedRedirect = Code(wrapped: .refusedRedirect)
         public static let resolve = Code(wrapped: .resolve)
         public static let connect = Code(wrapped: .connect)
         /// The connect, total or low-speed limit was reached.

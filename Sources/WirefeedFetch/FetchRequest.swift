@@ -66,6 +66,8 @@ public struct FetchRequest: Sendable, Equatable {
     /// A CA bundle to verify TLS with, beside the system's.
     public var certificateAuthorityFile: String?
     public var limits: FetchLimits
+    /// Where redirects may lead (the private-network guard).
+    public var redirectPolicy = RedirectPolicy()
 
     public init(
         url: String,

@@ -28,6 +28,10 @@ public struct FetchResponse: Sendable, Equatable {
     /// The status of each redirect followed, in order (`[301, 308]`).
     public var redirects: [Int]
     public var timings: FetchTimings
+    /// The IP address the final response came from (`CURLINFO_PRIMARY_IP`).
+    public var remoteAddress: String?
+    /// Where a 3xx response's `Location` points, resolved (`CURLINFO_REDIRECT_URL`).
+    var redirectLocation: String?
 
     public init(
         status: Int,

@@ -20,12 +20,14 @@ public final class Ledger: Sendable {
     private let pendingPublished = Mutex<Int64?>(nil)
 
     /// Opens (creating and migrating) the ledger in `directory`.
+    /// - Throws: an error that names the ledger's path.
     public init(directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         path = directory + "/ledger.sqlite"
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: path, configuration: configuration)
+        do {
+            pool = try Self.open(directory: directory, path: path)
+        } catch {
+            throw LedgerOpenError(path: path, cause: "\(error)")
+        }
         // Set on the writer after the pool is open: GRDB's WAL set-up lowers every connection to
         // NORMAL after `prepareDatabase`, which would leave the last commits to a power cut.
         // A 16 MiB page cache (SQLite's default is 2 MiB) keeps most of the random-keyed indexes
@@ -34,12 +36,38 @@ public final class Ledger: Sendable {
         // Checkpoints every 8,192 WAL pages (32 MiB) instead of 1,000: an index page that several
         // commits rewrite is copied into the database once, not once per commit. On that run it
         // halved what the checkpoints wrote (488 MB to 229 MB).
-        try pool.writeWithoutTransaction { db in
-            try db.execute(
-                sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8192"
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(
+                    sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 8192"
+                )
+            }
+            try LedgerSchema.migrator.migrate(pool)
+        } catch {
+            throw LedgerOpenError(path: path, cause: "\(error)")
+        }
+    }
+
+    /// Creates the state folder (0750) and the ledger file (0640) when they are missing, whatever
+    /// the umask: the ledger holds every feed's URL and health. SQLite gives the -wal and -shm
+    /// files the database file's mode.
+    private static func open(directory: String, path: String) throws -> DatabasePool {
+        let files = FileManager.default
+        if !files.fileExists(atPath: directory) {
+            try files.createDirectory(
+                atPath: directory,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o750]
             )
         }
-        try LedgerSchema.migrator.migrate(pool)
+        if !files.fileExists(atPath: path) {
+            guard files.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o640]) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        return try DatabasePool(path: path, configuration: configuration)
     }
 
     // MARK: - Feeds
@@ -232,4 +260,12 @@ enum LedgerCoding {
         decoder.dateDecodingStrategy = .secondsSince1970
         return decoder
     }()
+}
+
+/// The ledger could not be opened: its path and the reason.
+public struct LedgerOpenError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var cause: String
+
+    public var description: String { "ledger \(path): \(cause)" }
 }

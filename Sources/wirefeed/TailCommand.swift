@@ -94,16 +94,18 @@ struct TailCommand: ParsableCommand {
         let json = directory + "/" + name + ".json"
         var output: String
         switch format {
+        // A spool written by an older version may hold controls and bidi overrides from a feed:
+        // they are shown escaped, never written to the terminal raw.
         case .path:
-            output = json + "\n"
+            output = TerminalText.escaped(json, keepingNewlines: false) + "\n"
         case .json:
-            output = (try? String(contentsOfFile: json, encoding: .utf8)) ?? ""
+            output = TerminalText.escapedForJSON((try? String(contentsOfFile: json, encoding: .utf8)) ?? "")
             if !output.hasSuffix("\n") { output += "\n" }
         case .txt:
             let text =
                 (try? String(contentsOfFile: directory + "/" + name + ".txt", encoding: .utf8))
                 ?? Self.textFromNinjs(json)
-            output = (first ? "" : "\u{0C}\n") + text
+            output = (first ? "" : "\u{0C}\n") + TerminalText.escaped(text)
         }
         do {
             try FileHandle.standardOutput.write(contentsOf: Data(output.utf8))

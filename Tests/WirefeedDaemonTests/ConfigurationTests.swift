@@ -54,7 +54,7 @@ struct ConfigurationTests {
     @Test(arguments: [
         ("poll:\n  interval: 5 minutes\n", 2, "is not a duration"),
         ("state_directory: /x\nspool_dir: /y\n", 2, "unknown key 'spool_dir'"),
-        ("http:\n  max_per_host: 0\n", 2, "above zero"),
+        ("http:\n  max_per_host: 0\n", 2, "whole number from 1 to"),
         ("feeds:\n  - url: ftp://example.com/feed\n", 2, "not an http or https URL"),
         ("feeds:\n  - id: nourl\n", 2, "needs a url"),
         ("feeds:\n  - url: https://a.example.com/\n    user: x\n", 2, "needs both user and password_file"),

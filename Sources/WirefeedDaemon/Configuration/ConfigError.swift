@@ -14,9 +14,10 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible, Equatable {
         self.message = message
     }
 
-    /// `FILE:LINE: message`, the form editors and CI logs link to.
+    /// `FILE:LINE: message`, the form editors and CI logs link to. One line, whatever the file
+    /// held: control characters (and bidi overrides) in values it echoes are shown as `<U+XXXX>`.
     public var description: String {
-        if let line { return "\(file):\(line): \(message)" }
-        return "\(file): \(message)"
+        let text = line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+        return TerminalText.escaped(text, keepingNewlines: false)
     }
 }

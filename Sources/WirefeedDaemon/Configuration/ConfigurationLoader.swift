@@ -30,10 +30,19 @@ public enum ConfigurationLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(file: path, line: nil, message: "cannot be read")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, line: nil, message: "is not UTF-8 text")
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw ConfigError(file: path, line: firstLineNotUTF8(data), message: "is not UTF-8 text")
         }
         return text
+    }
+
+    /// The 1-based number of the first line that is not valid UTF-8.
+    static func firstLineNotUTF8(_ data: Data) -> Int? {
+        for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where String(validating: line, as: UTF8.self) == nil {
+            return index + 1
+        }
+        return nil
     }
 
     private static func checkUnique(_ feeds: [FeedSource]) throws {
@@ -115,7 +124,7 @@ public enum ConfigurationLoader {
             case "backoff_cap": polling.backoffCap = try reader.positiveDuration(value, key.string)
             case "retry_after_cap": polling.retryAfterCap = try reader.positiveDuration(value, key.string)
             case "permanent_redirect_polls":
-                polling.permanentRedirectPolls = try reader.positiveInteger(value, key.string)
+                polling.permanentRedirectPolls = try reader.positiveInteger(value, key.string, maximum: 1000)
             default: throw reader.error(key.node, "unknown key 'poll.\(key.string)'")
             }
         }
@@ -132,16 +141,19 @@ public enum ConfigurationLoader {
         for (key, value) in entries {
             switch key.string {
             case "contact_url": http.contactURL = try reader.string(value, key.string)
-            case "max_concurrency": http.maximumConcurrency = try reader.positiveInteger(value, key.string)
-            case "max_per_host": http.maximumPerHost = try reader.positiveInteger(value, key.string)
+            case "max_concurrency":
+                http.maximumConcurrency = try reader.positiveInteger(value, key.string, maximum: 4096)
+            case "max_per_host": http.maximumPerHost = try reader.positiveInteger(value, key.string, maximum: 4096)
             case "connect_timeout": http.limits.connectTimeout = try reader.positiveDuration(value, key.string)
             case "timeout": http.limits.totalTimeout = try reader.positiveDuration(value, key.string)
             case "low_speed_limit": http.limits.lowSpeedBytesPerSecond = try reader.size(value, key.string)
             case "low_speed_time": http.limits.lowSpeedDuration = try reader.positiveDuration(value, key.string)
             case "max_body_size": http.limits.maximumBodySize = try reader.size(value, key.string)
-            case "max_redirects": http.limits.maximumRedirects = try reader.positiveInteger(value, key.string)
+            case "max_redirects":
+                http.limits.maximumRedirects = try reader.positiveInteger(value, key.string, maximum: 50)
             case "proxy": http.proxy = try reader.string(value, key.string)
             case "ca_file": http.certificateAuthorityFile = try reader.string(value, key.string)
+            case "allow_private_redirects": http.allowPrivateRedirects = try reader.boolean(value, key.string)
             default: throw reader.error(key.node, "unknown key 'http.\(key.string)'")
             }
         }
@@ -167,7 +179,11 @@ public enum ConfigurationLoader {
             case "interval": interval = try reader.positiveDuration(value, key.string)
             case "headers":
                 for (name, headerValue) in try reader.mapping(value, key.string) {
-                    headers.append(HTTPHeader(name: name.string, value: try reader.string(headerValue, name.string)))
+                    let text = try reader.string(headerValue, name.string)
+                    if let problem = HeaderCheck.problem(name: name.string, value: text) {
+                        throw reader.error(headerValue, problem)
+                    }
+                    headers.append(HTTPHeader(name: name.string, value: text))
                 }
             case "user": user = try reader.string(value, key.string)
             case "password_file": passwordFile = try reader.string(value, key.string)
@@ -180,6 +196,7 @@ public enum ConfigurationLoader {
         {
             reader.error(node, $0)
         }
+        if let problem = credentials?.secretProblem() { throw reader.error(node, problem) }
         return FeedSource(
             id: id ?? FeedSource.derivedID(from: url),
             url: url,

@@ -77,11 +77,38 @@ public enum CredentialSource: Sendable, Equatable {
         }
     }
 
-    private static func secret(_ path: String) throws -> String {
+    /// Why a secret file that can be read now may not be used (a control character in it), or nil.
+    /// A file that cannot be read yet is no problem here: the poll reports it.
+    public func secretProblem() -> String? {
+        let path: String
+        switch self {
+        case .basic(_, let passwordFile): path = passwordFile
+        case .bearer(let tokenFile): path = tokenFile
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else { return nil }
         do {
-            return try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            _ = try Self.secret(path)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    private static func secret(_ path: String) throws(ConfigError) -> String {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
             throw ConfigError(file: path, line: nil, message: "the credentials file cannot be read")
         }
+        // A CR or LF inside would end the Authorization header and start another.
+        guard !ControlCharacters.containsControl(text, allowingTab: false) else {
+            throw ConfigError(
+                file: path,
+                line: nil,
+                message: "the credentials file \(path) holds a control character (CR, LF, …): refused"
+            )
+        }
+        return text
     }
 }

@@ -25,9 +25,8 @@ public enum FeedsFileParser {
             func failure(_ message: String) -> ConfigError {
                 ConfigError(file: file, line: lineNumber, message: message)
             }
-            let lowered = url.lowercased()
-            guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), URL(string: url)?.host != nil else {
-                throw failure("'\(url)' is not an http or https URL")
+            if let problem = FeedURLCheck.problem(url, credentialKeys: "user= and password_file= (or token_file=)") {
+                throw failure(problem)
             }
             var feed = FeedSource(id: FeedSource.derivedID(from: url), url: url, origin: "\(file):\(lineNumber)")
             var user: String?
@@ -46,15 +45,20 @@ public enum FeedsFileParser {
                     }
                     feed.id = value
                 case "interval":
-                    guard let interval = ConfigValueParsing.duration(value), interval > .zero else {
-                        throw failure("interval '\(value)' is not a duration (e.g. 90s, 5m, 2h)")
+                    switch ConfigValueParsing.parseDuration(value) {
+                    case .success(let interval) where interval > .zero: feed.interval = interval
+                    case .failure(.outOfRange):
+                        throw failure(
+                            "interval '\(value)' is out of range (at most \(ConfigValueParsing.durationBound))"
+                        )
+                    default: throw failure("interval '\(value)' is not a duration above zero (e.g. 90s, 5m, 2h)")
                     }
-                    feed.interval = interval
                 case "header":
                     let header = value.split(separator: ":", maxSplits: 1).map(String.init)
                     guard header.count == 2, !header[0].isEmpty else {
                         throw failure("header '\(value)' is not Name:Value")
                     }
+                    if let problem = HeaderCheck.problem(name: header[0], value: header[1]) { throw failure(problem) }
                     feed.headers.append(HTTPHeader(name: header[0], value: header[1]))
                 case "user": user = value
                 case "password_file": passwordFile = value
@@ -63,6 +67,7 @@ public enum FeedsFileParser {
                 }
             }
             feed.credentials = try credentials(user: user, passwordFile: passwordFile, tokenFile: tokenFile, failure)
+            if let problem = feed.credentials?.secretProblem() { throw failure(problem) }
             feeds.append(feed)
         }
         return feeds

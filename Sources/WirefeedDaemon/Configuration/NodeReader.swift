@@ -45,9 +45,8 @@ struct NodeReader {
 
     func url(_ node: Node, _ what: String) throws -> String {
         let text = try string(node, what)
-        let lowered = text.lowercased()
-        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), URL(string: text)?.host != nil else {
-            throw error(node, "'\(text)' is not an http or https URL")
+        if let problem = FeedURLCheck.problem(text, credentialKeys: "user: and password_file: (or token_file:)") {
+            throw error(node, problem)
         }
         return text
     }
@@ -68,24 +67,42 @@ struct NodeReader {
 
     func duration(_ node: Node, _ what: String) throws -> Duration {
         let text = try string(node, what)
-        guard let value = ConfigValueParsing.duration(text) else {
+        switch ConfigValueParsing.parseDuration(text) {
+        case .success(let value): return value
+        case .failure(.outOfRange):
+            throw error(node, "\(what): '\(text)' is out of range (at most \(ConfigValueParsing.durationBound))")
+        case .failure:
             throw error(node, "\(what): '\(text)' is not a duration (e.g. 90s, 5m, 2h, 1d)")
         }
-        return value
     }
 
     func size(_ node: Node, _ what: String) throws -> Int {
         let text = try string(node, what)
-        guard let value = ConfigValueParsing.size(text) else {
+        switch ConfigValueParsing.parseSize(text) {
+        case .success(let value): return value
+        case .failure(.outOfRange):
+            throw error(node, "\(what): '\(text)' is out of range (at most \(ConfigValueParsing.sizeBound))")
+        case .failure:
             throw error(node, "\(what): '\(text)' is not a size (e.g. 16MiB, 512KB, 1000)")
+        }
+    }
+
+    /// A whole number in `1...maximum`: every such key sizes something (connections, redirects,
+    /// polls), so each has a bound that keeps the arithmetic on it safe.
+    func positiveInteger(_ node: Node, _ what: String, maximum: Int) throws -> Int {
+        let text = try string(node, what)
+        guard let value = Int(text), (1...maximum).contains(value) else {
+            throw error(node, "\(what) must be a whole number from 1 to \(maximum)")
         }
         return value
     }
 
-    func positiveInteger(_ node: Node, _ what: String) throws -> Int {
-        let text = try string(node, what)
-        guard let value = Int(text), value > 0 else { throw error(node, "\(what) must be a whole number above zero") }
-        return value
+    func boolean(_ node: Node, _ what: String) throws -> Bool {
+        switch try string(node, what).lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error(node, "\(what) must be true or false")
+        }
     }
 
     func double(_ node: Node, _ what: String) throws -> Double {

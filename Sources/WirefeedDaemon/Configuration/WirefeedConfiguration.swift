@@ -64,6 +64,9 @@ public struct HTTPSettings: Sendable, Equatable {
     public var proxy: String?
     /// An extra CA bundle for TLS verification (which is always on).
     public var certificateAuthorityFile: String?
+    /// Lets a feed on a global address be redirected into loopback, link-local or private
+    /// networks. Default false.
+    public var allowPrivateRedirects = false
 
     public init() {}
 }

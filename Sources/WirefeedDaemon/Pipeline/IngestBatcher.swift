@@ -54,12 +54,16 @@ public final class IngestBatcher: Sendable {
         var failedFeeds: Set<String> = []
         var filesWritten = 0
         var batches = 0
+        /// New stories and versions recorded but not yet in `new/` (their renames failed, or are
+        /// under way): counted once they arrive.
+        var unpublished = IngestSummary.Counts()
+        var unpublishedFiles = 0
     }
 
     private let pending = Mutex(Pending())
     private let totals = Mutex(Totals())
 
-    /// Everything committed so far.
+    /// Everything committed so far; new stories and versions once they are in `new/`.
     public var total: IngestSummary.Counts { totals.withLock { $0.counts } }
     /// Feeds whose batch failed, to poll again.
     public var failedFeeds: Set<String> { totals.withLock { $0.failedFeeds } }
@@ -185,10 +189,28 @@ public final class IngestBatcher: Sendable {
     private func commit(_ updates: [FeedUpdate]) {
         do {
             let summary = try pipeline.record(updates)
+            let counts = summary.total
+            totals.withLock { totals in
+                totals.unpublished.newStories += counts.newStories
+                totals.unpublished.newVersions += counts.newVersions
+                totals.unpublishedFiles += summary.staged.count
+                totals.counts.repeats += counts.repeats
+                totals.counts.aliases += counts.aliases
+                totals.counts.tombstoned += counts.tombstoned
+                totals.batches += 1
+            }
             publishing.wait()
             publisher.async { [self] in
                 do {
+                    // Publishes the batches held back by failed renames too.
                     try pipeline.publish(summary)
+                    totals.withLock { totals in
+                        totals.counts.newStories += totals.unpublished.newStories
+                        totals.counts.newVersions += totals.unpublished.newVersions
+                        totals.filesWritten += totals.unpublishedFiles
+                        totals.unpublished = IngestSummary.Counts()
+                        totals.unpublishedFiles = 0
+                    }
                 } catch {
                     logger.error(
                         "moving a recorded batch into new/ failed; it is retried with the next batch",
@@ -196,16 +218,6 @@ public final class IngestBatcher: Sendable {
                     )
                 }
                 publishing.signal()
-            }
-            let counts = summary.total
-            totals.withLock { totals in
-                totals.counts.newStories += counts.newStories
-                totals.counts.newVersions += counts.newVersions
-                totals.counts.repeats += counts.repeats
-                totals.counts.aliases += counts.aliases
-                totals.counts.tombstoned += counts.tombstoned
-                totals.filesWritten += summary.staged.count
-                totals.batches += 1
             }
         } catch {
             let ids = updates.map(\.feedID)

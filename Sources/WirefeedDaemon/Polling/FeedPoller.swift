@@ -54,7 +54,7 @@ public struct FeedPoller: Sendable {
         let url = state.currentURL ?? feed.url
         var logger = logger
         logger[metadataKey: "feed.id"] = "\(feed.id)"
-        logger[metadataKey: "feed.url"] = "\(url)"
+        logger[metadataKey: "feed.url"] = "\(URLOrigin.redacted(url))"
         var result = PollResult(
             feedID: feed.id,
             url: url,
@@ -88,6 +88,7 @@ public struct FeedPoller: Sendable {
             certificateAuthorityFile: configuration.http.certificateAuthorityFile,
             limits: configuration.http.limits
         )
+        request.redirectPolicy.allowPrivateRedirects = configuration.http.allowPrivateRedirects
         state.lastAttempt = now
         let started = ContinuousClock.now
         do {
@@ -200,7 +201,7 @@ public struct FeedPoller: Sendable {
     ) throws {
         let hash = SHA256.hash(data: response.body).hexString
         state.etag = response.header("ETag")
-        state.lastModified = response.header("Last-Modified")
+        state.lastModified = Self.usableLastModified(response, fetchedAt: state.lastAttempt ?? Date())
         if hash == state.lastBodyHash {
             result.outcome = .unchanged
             succeed(&state, now: state.lastAttempt ?? Date())
@@ -297,7 +298,18 @@ public struct FeedPoller: Sendable {
             state.pendingRedirect = target
             state.pendingRedirectCount = 1
         }
-        if state.pendingRedirectCount >= configuration.polling.permanentRedirectPolls {
+        if state.pendingRedirectCount >= configuration.polling.permanentRedirectPolls,
+            feed.credentials != nil || !feed.headers.isEmpty, URLOrigin(target) != URLOrigin(feed.url)
+        {
+            // Credentials and custom headers belong to the configured origin: the feed keeps its
+            // URL and goes on through the redirect (where the Fetcher sends them no further).
+            if state.pendingRedirectCount == configuration.polling.permanentRedirectPolls {
+                logger.notice(
+                    "permanent redirect to another origin not adopted: the feed sends credentials or headers",
+                    metadata: ["redirect.target": "\(target)", "redirect.polls": "\(state.pendingRedirectCount)"]
+                )
+            }
+        } else if state.pendingRedirectCount >= configuration.polling.permanentRedirectPolls {
             logger.notice(
                 "permanent redirect held: the feed now polls its new URL",
                 metadata: ["redirect.target": "\(target)", "redirect.polls": "\(state.pendingRedirectCount)"]
@@ -306,6 +318,18 @@ public struct FeedPoller: Sendable {
             state.pendingRedirect = nil
             state.pendingRedirectCount = 0
         }
+    }
+
+    /// The `Last-Modified` to send as `If-Modified-Since` next time, or nil when it cannot tell
+    /// changes apart: one-second resolution means a change later in the same second as the
+    /// response keeps the same value, so a `Last-Modified` within a second of the response's
+    /// `Date` (or of the fetch, without one), or later, would hide it behind a 304. An ETag is
+    /// kept either way; the body hash keeps an unchanged refetch cheap.
+    static func usableLastModified(_ response: FetchResponse, fetchedAt: Date) -> String? {
+        guard let value = response.header("Last-Modified") else { return nil }
+        guard let modified = HTTPDate.parse(value) else { return value }
+        let date = response.header("Date").flatMap(HTTPDate.parse) ?? fetchedAt
+        return modified.timeIntervalSince(date) >= -1 ? nil : value
     }
 
     private func hints(_ response: FetchResponse, feed: PublisherHints?) -> PublisherHints {

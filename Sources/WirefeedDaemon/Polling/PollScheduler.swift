@@ -57,7 +57,7 @@ public enum PollScheduler {
         if let maxAge = hints.maxAge, maxAge > 0 { seconds = max(seconds, Double(maxAge)) }
         if let expires = hints.expires { seconds = max(seconds, expires.timeIntervalSince(now)) }
         seconds = min(max(seconds, settings.minimumInterval.seconds), settings.maximumInterval.seconds)
-        seconds = jittered(seconds, fraction: settings.jitter, using: &random)
+        seconds = bounded(jittered(seconds, fraction: settings.jitter, using: &random))
         return skippingHours(Date(timeInterval: seconds, since: now), hints: hints)
     }
 
@@ -69,9 +69,20 @@ public enum PollScheduler {
         settings: PollingSettings,
         using random: inout some RandomNumberGenerator
     ) -> Duration {
-        let exponent = Double(min(max(consecutiveErrors - 1, 0), 30))
+        // In Double, and bounded before the conversion back: no count of errors, interval or cap
+        // can trap (`consecutiveErrors - 1` itself would at Int.min).
+        let exponent = consecutiveErrors <= 1 ? 0 : Double(min(consecutiveErrors, 31) - 1)
         let seconds = min(interval.seconds * pow(2, exponent), settings.backoffCap.seconds)
-        return .milliseconds(Int64(jittered(seconds, fraction: settings.jitter, using: &random) * 1000))
+        return .milliseconds(Int64(bounded(jittered(seconds, fraction: settings.jitter, using: &random)) * 1000))
+    }
+
+    /// The longest wait the scheduler ever computes: ten years, far past any accepted setting, and
+    /// far inside what `Int64` milliseconds and `Date` hold. NaN (never expected) waits zero.
+    static let longestWait: Double = 10 * 365 * 86400
+
+    private static func bounded(_ seconds: Double) -> Double {
+        guard seconds > 0 else { return 0 }
+        return min(seconds, longestWait)
     }
 
     /// The instant a `Retry-After` value (seconds, or an HTTP-date) names, capped at
@@ -79,9 +90,8 @@ public enum PollScheduler {
     public static func retryAfter(_ value: String, now: Date, settings: PollingSettings) -> Date? {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         let cap = Date(timeInterval: settings.retryAfterCap.seconds, since: now)
-        if let seconds = Int(trimmed) {
-            guard seconds >= 0 else { return nil }
-            return min(Date(timeInterval: Double(seconds), since: now), cap)
+        if !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let seconds = Double(trimmed) {
+            return min(Date(timeInterval: min(seconds, longestWait), since: now), cap)
         }
         guard let date = HTTPDate.parse(trimmed) else { return nil }
         return min(max(date, now), cap)
@@ -105,8 +115,9 @@ public enum PollScheduler {
         fraction: Double,
         using random: inout some RandomNumberGenerator
     ) -> Double {
-        guard fraction > 0 else { return seconds }
-        return seconds * (1 + Double.random(in: -fraction...fraction, using: &random))
+        guard fraction > 0, fraction.isFinite else { return seconds }
+        let spread = min(fraction, 0.5)
+        return seconds * (1 + Double.random(in: -spread...spread, using: &random))
     }
 
     /// RSS `<skipDays>` names, indexed by `Calendar` weekday − 1.

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the wirefeed authors
 
 import Foundation
+import WirefeedFetch
 import WirefeedLedger
 import WirefeedModel
 import WirefeedNormalize
@@ -46,10 +47,11 @@ public struct StatusReport: Sendable, Codable, Equatable {
             let count = counts[id] ?? (0, 0)
             return Feed(
                 id: id,
-                url: state.currentURL ?? urls[id] ?? "",
+                // A ledger written by an older version may hold URLs with userinfo: never shown.
+                url: URLOrigin.redacted(state.currentURL ?? urls[id] ?? ""),
                 lastSuccess: state.lastSuccess.map(Timestamp.rfc3339),
                 lastStatus: state.lastStatus,
-                lastError: state.lastError,
+                lastError: state.lastError.map { URLOrigin.redactingUserinfo(in: $0) },
                 consecutiveErrors: state.consecutiveErrors,
                 nextPoll: state.nextPoll.map(Timestamp.rfc3339),
                 disabledReason: state.disabledReason,

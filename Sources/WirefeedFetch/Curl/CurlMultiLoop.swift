@@ -17,6 +17,7 @@ final class CurlMultiLoop: Sendable {
     private struct Submission: Sendable {
         var id: UInt64
         var request: FetchRequest
+        var guardingAddresses: RedirectPolicy?
         var completion: Completion
     }
 
@@ -47,11 +48,26 @@ final class CurlMultiLoop: Sendable {
     private var multi: UnsafeMutableRawPointer { UnsafeMutableRawPointer(bitPattern: multiAddress)! }
 
     /// Queues a transfer; returns its id, for ``cancel(_:)``.
-    func submit(_ request: FetchRequest, completion: @escaping Completion) -> UInt64 {
+    /// - Parameter guardingAddresses: when set, the transfer may connect only to global addresses
+    ///   (the policy's test seam applied), on a fresh connection so that the check runs.
+    func submit(
+        _ request: FetchRequest,
+        guardingAddresses: RedirectPolicy? = nil,
+        completion: @escaping Completion
+    )
+        -> UInt64
+    {
         let id: UInt64? = inbox.withLock { inbox in
             guard !inbox.stopping else { return nil }
             inbox.nextID += 1
-            inbox.submissions.append(Submission(id: inbox.nextID, request: request, completion: completion))
+            inbox.submissions.append(
+                Submission(
+                    id: inbox.nextID,
+                    request: request,
+                    guardingAddresses: guardingAddresses,
+                    completion: completion
+                )
+            )
             return inbox.nextID
         }
         guard let id else {
@@ -107,7 +123,10 @@ final class CurlMultiLoop: Sendable {
                     continue
                 }
                 do {
-                    let easy = try EasyHandle(request: submission.request)
+                    let easy = try EasyHandle(
+                        request: submission.request,
+                        guardingAddresses: submission.guardingAddresses
+                    )
                     let added = curl_multi_add_handle(multi, easy.handle)
                     guard added == CURLM_OK else {
                         submission.completion(
@@ -151,6 +170,16 @@ final class CurlMultiLoop: Sendable {
                 let easy = transfer.easy
                 if code == CURLE_OK {
                     transfer.completion(.success(easy.response()))
+                } else if let refused = easy.state.refusedAddress {
+                    transfer.completion(
+                        .failure(
+                            FetchError(
+                                code: .refusedRedirect,
+                                message:
+                                    "GET \(easy.request.url): redirect refused: it leads to \(refused) (set http.allow_private_redirects to allow)."
+                            )
+                        )
+                    )
                 } else {
                     let error = CurlError(function: "curl_multi_perform", code: code, detail: easy.errorDetail)
                     transfer.completion(

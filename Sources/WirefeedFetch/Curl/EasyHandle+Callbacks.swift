@@ -16,7 +16,47 @@ extension EasyHandle {
         try set(CURLOPT_HEADERDATA, pointer: userData)
         try check(wirefeed_curl_easy_setopt_write_function(handle, writeBody), "CURLOPT_WRITEFUNCTION")
         try check(wirefeed_curl_easy_setopt_header_function(handle, receiveHeader), "CURLOPT_HEADERFUNCTION")
+        if state.addressGuard != nil {
+            try set(CURLOPT_OPENSOCKETDATA, pointer: userData)
+            try check(
+                wirefeed_curl_easy_setopt_opensocket_function(handle, openGuardedSocket),
+                "CURLOPT_OPENSOCKETFUNCTION"
+            )
+        }
     }
+}
+
+/// `CURLOPT_OPENSOCKETFUNCTION`, installed on guarded hops only: sees the address libcurl is about
+/// to connect to (after DNS resolution) and refuses internal ones, which fails the transfer with
+/// `CURLE_COULDNT_CONNECT` and notes why in the state.
+private func openGuardedSocket(
+    _ userData: UnsafeMutableRawPointer?,
+    _ purpose: curlsocktype,
+    _ address: UnsafeMutablePointer<curl_sockaddr>?
+) -> curl_socket_t {
+    guard let userData, let address else { return CURL_SOCKET_BAD }
+    let state = Unmanaged<TransferState>.fromOpaque(userData).takeUnretainedValue()
+    let family = address.pointee.family
+    let socketAddress = UnsafeRawPointer(address) + MemoryLayout<curl_sockaddr>.offset(of: \.addr)!
+    let bytes: [UInt8]
+    switch family {
+    case AF_INET:
+        let ipv4 = socketAddress + MemoryLayout<sockaddr_in>.offset(of: \.sin_addr)!
+        bytes = Array(UnsafeRawBufferPointer(start: ipv4, count: 4))
+    case AF_INET6:
+        let ipv6 = socketAddress + MemoryLayout<sockaddr_in6>.offset(of: \.sin6_addr)!
+        bytes = Array(UnsafeRawBufferPointer(start: ipv6, count: 16))
+    default:
+        state.refusedAddress = "an address of family \(family)"
+        return CURL_SOCKET_BAD
+    }
+    let text = IPAddressText.text(bytes) ?? "?"
+    let range = state.addressGuard?.range(of: bytes, text: text) ?? .unspecified
+    guard !range.isInternal else {
+        state.refusedAddress = "\(text) (\(range.rawValue))"
+        return CURL_SOCKET_BAD
+    }
+    return socket(family, address.pointee.socktype, address.pointee.protocol)
 }
 
 /// `CURLOPT_WRITEFUNCTION`: appends body bytes; a body past the cap makes it return a short count,

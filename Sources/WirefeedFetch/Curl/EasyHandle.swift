@@ -13,9 +13,14 @@ final class TransferState {
     var statuses: [Int] = []
     let maximumBodySize: Int
     var bodyTooLarge = false
+    /// When set, sockets may connect only to global addresses (the private-network guard).
+    let addressGuard: RedirectPolicy?
+    /// The address the guard refused, as `10.0.0.1 (private)`.
+    var refusedAddress: String?
 
-    init(maximumBodySize: Int) {
+    init(maximumBodySize: Int, addressGuard: RedirectPolicy?) {
         self.maximumBodySize = maximumBodySize
+        self.addressGuard = addressGuard
     }
 }
 
@@ -28,13 +33,14 @@ final class EasyHandle {
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
     /// Creates and configures the handle. The corresponding C function is `curl_easy_init`.
-    init(request: FetchRequest) throws(CurlError) {
+    /// - Parameter guardingAddresses: see ``CurlMultiLoop/submit(_:guardingAddresses:completion:)``.
+    init(request: FetchRequest, guardingAddresses: RedirectPolicy? = nil) throws(CurlError) {
         guard let handle = curl_easy_init() else {
             throw CurlError(function: "curl_easy_init", code: CURLE_OUT_OF_MEMORY)
         }
         self.handle = handle
         self.request = request
-        self.state = TransferState(maximumBodySize: request.limits.maximumBodySize)
+        self.state = TransferState(maximumBodySize: request.limits.maximumBodySize, addressGuard: guardingAddresses)
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         do {
@@ -69,10 +75,13 @@ final class EasyHandle {
         try set(CURLOPT_URL, request.url)
         try set(CURLOPT_NOSIGNAL, 1)
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
-        try set(CURLOPT_FOLLOWLOCATION, 1)
-        try set(CURLOPT_MAXREDIRS, limits.maximumRedirects)
+        // Redirects are followed by the Fetcher, hop by hop (headers stay with their origin).
+        try set(CURLOPT_FOLLOWLOCATION, 0)
         try set(CURLOPT_PROTOCOLS_STR, "http,https")
-        try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        if state.addressGuard != nil {
+            // A reused connection would skip the socket callback, and with it the check.
+            try set(CURLOPT_FRESH_CONNECT, 1)
+        }
         // "" asks for every content encoding this libcurl was built with.
         try set(CURLOPT_ACCEPT_ENCODING, "")
         try set(CURLOPT_USERAGENT, request.userAgent)
@@ -117,8 +126,12 @@ final class EasyHandle {
         _ = wirefeed_curl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         var effective: UnsafeMutablePointer<CChar>?
         _ = wirefeed_curl_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effective)
+        var primaryIP: UnsafeMutablePointer<CChar>?
+        _ = wirefeed_curl_easy_getinfo_string(handle, CURLINFO_PRIMARY_IP, &primaryIP)
+        var location: UnsafeMutablePointer<CChar>?
+        _ = wirefeed_curl_easy_getinfo_string(handle, CURLINFO_REDIRECT_URL, &location)
         let redirects = Array(state.statuses.dropLast())
-        return FetchResponse(
+        var response = FetchResponse(
             status: status,
             headers: state.headers,
             body: state.body,
@@ -130,6 +143,9 @@ final class EasyHandle {
                 total: duration(CURLINFO_TOTAL_TIME_T)
             )
         )
+        response.remoteAddress = primaryIP.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        response.redirectLocation = location.map { String(cString: $0) }
+        return response
     }
 
     private func duration(_ info: CURLINFO) -> Duration {
