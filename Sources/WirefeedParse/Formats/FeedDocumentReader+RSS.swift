@@ -98,6 +98,10 @@ extension FeedDocumentReader {
                     try readRSSItemElement(name, into: &item)
                 } else if namespace == Namespace.content, name == "encoded" {
                     item.content = TextConstruct(kind: .html, value: try readMarkup())
+                } else if namespace == Namespace.xhtml, name == "body" {
+                    // `xhtml:body`: inline XHTML, the full content when there is no content:encoded.
+                    let body = try readInnerXML()
+                    if item.content == nil { item.content = TextConstruct(kind: .xhtml, value: body) }
                 } else {
                     try readItemExtension(name, namespace, into: &item, credits: &credits)
                 }
