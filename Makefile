@@ -6,7 +6,8 @@ FUZZ_SECONDS ?= 60
 BENCH_MEGABYTES ?= 60
 BENCH_FEEDS ?= 2000
 
-.PHONY: setup build release test lint format demo bench-parse bench-fetch bench-daemon bench-ledger fuzz clean
+.PHONY: setup build release test lint format demo bench-parse bench-fetch bench-daemon bench-ledger fuzz clean \
+	compare-corpus
 
 ## Install the Debian packages wirefeed needs (once per machine).
 setup:
@@ -54,6 +55,16 @@ bench-ledger: setup
 ## The daemon: SIGUSR1-to-story latency over 500 feeds, and memory over 1,000 cycles.
 bench-daemon: setup
 	deploy/bench-daemon.sh
+
+## Per-field agreement (item count, id, link, title, date) of `wirefeed parse` with feedparser 6 on
+## the real-world corpus beside the checkout; feedparser is installed from PyPI into .build/peers.
+CORPUS ?= ../shared/corpus/real
+FEEDPARSER_VERSION ?= 6.0.14
+compare-corpus: release
+	@test -d $(CORPUS) || { echo "compare-corpus: $(CORPUS) is missing"; exit 66; }
+	@test -f .build/peers/feedparser/feedparser/__init__.py || \
+		python3 -m pip install --quiet --target .build/peers/feedparser "feedparser==$(FEEDPARSER_VERSION)"
+	PYTHONPATH=.build/peers/feedparser python3 deploy/compare-corpus.py .build/release/wirefeed $(CORPUS)
 
 ## A bounded libFuzzer run over parse and normalize, AddressSanitizer on Swift and the C shims.
 fuzz: setup

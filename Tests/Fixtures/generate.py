@@ -348,7 +348,7 @@ QUIRK_TERMINAL_CONTROLS = """<?xml version="1.0" encoding="utf-8"?>
     <link>https://term.example.com/</link>
     <description>Controls</description>
     <item>
-      <title>Flash&#x9B;2J: markets &#x202E;tfel&#x202C; open</title>
+      <title>Flash&#x9B;2J&#x9D;: markets &#x202E;tfel&#x202C; open</title>
       <guid>term-1</guid>
       <description>&lt;p&gt;Raw next line ⁦isolated⁩ text&amp;#x1B;[0m.&lt;/p&gt;</description>
     </item>

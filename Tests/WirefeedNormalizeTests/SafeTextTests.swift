@@ -22,7 +22,7 @@ struct SafeTextTests {
         let feed = try Fixtures.parse("quirk-terminal-controls.xml")
         let stories = StoryNormalizer.normalize(feed, feedID: "term")
         let story = try #require(stories.first)
-        #expect(story.headline == "Flash2J: markets tfel open")
+        #expect(story.headline == "Flash›2J: markets tfel open", "&#x9B; is windows-1252's ›, not CSI")
         #expect(story.paragraphs == ["Raw next line isolated text[0m."])
         #expect(story.feed.title == "Terminal31m Wire")
         let rendered = TextRenderer.render(stories)

@@ -250,7 +250,11 @@ struct MarkupRepair {
                 index += 1
             }
             if index > digitsStart, index < bytes.count, bytes[index] == Ascii.semicolon {
-                if value.isXMLCharacter {
+                if value >= 0x80, value <= 0x9F, let character = Self.windows1252[Int(value - 0x80)] {
+                    // `&#150;` means the windows-1252 character (an en dash), as in HTML and
+                    // feedparser, not a C1 control.
+                    output.append(contentsOf: "&#\(character);".utf8)
+                } else if value.isXMLCharacter {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))
                 }
                 return index + 1
@@ -273,6 +277,13 @@ struct MarkupRepair {
         }
         return index + 1
     }
+
+    /// The characters windows-1252 gives bytes 0x80–0x9F; nil where it defines none.
+    private static let windows1252: [UInt32?] = [
+        0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil,
+        0x017D, nil, nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+        0x0153, nil, 0x017E, 0x0178,
+    ]
 
     private mutating func replacement(forEntity name: String) -> [UInt8] {
         if let cached = entityCache[name] { return cached }
