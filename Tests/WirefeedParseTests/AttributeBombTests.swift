@@ -7,7 +7,7 @@ import WirefeedParse
 /// An element with a huge number of attributes is cut to ``maximumAttributes`` before libxml2
 /// sees it (libxml2 2.9 checks duplicates in quadratic time): the work is bounded by what is kept.
 struct AttributeBombTests {
-    static let maximumAttributes = 256
+    static let maximumAttributes = 128
 
     static func attributes(_ count: Int, prefix: String = "a") -> String {
         var text = ""
@@ -16,7 +16,7 @@ struct AttributeBombTests {
         return text
     }
 
-    @Test func anElementWith200000AttributesKeepsTheFirst256() throws {
+    @Test func anElementWith200000AttributesKeepsTheFirst128() throws {
         // `url` stands 10th on one enclosure and 300th on the other: only the first survives.
         let early =
             "<enclosure\(Self.attributes(9)) url=\"https://m.example.com/early.mp3\"\(Self.attributes(200_000, prefix: "b"))/>"
@@ -29,12 +29,12 @@ struct AttributeBombTests {
         #expect(item.title?.value == "Still read")
         #expect(item.id == "bomb-1")
         #expect(item.media.map(\.url) == ["https://m.example.com/early.mp3"])
-        #expect(feed.warnings.contains("Dropped the attributes after the first 256 of 3 elements."))
+        #expect(feed.warnings.contains("Dropped the attributes after the first 128 of 3 elements."))
     }
 
     @Test func anElementAtTheLimitIsUntouched() throws {
         let document =
-            "<rss version=\"2.0\"><channel><title>T</title><item><enclosure\(Self.attributes(255)) url=\"https://m.example.com/x\"/>"
+            "<rss version=\"2.0\"><channel><title>T</title><item><enclosure\(Self.attributes(127)) url=\"https://m.example.com/x\"/>"
             + "</item></channel></rss>"
         let feed = try FeedParser.parse(Array(document.utf8))
         #expect(feed.items.first?.media.map(\.url) == ["https://m.example.com/x"])

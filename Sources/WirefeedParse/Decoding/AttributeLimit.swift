@@ -8,7 +8,7 @@
 /// Every scan stops at the next `<`, so the work over a document is linear whatever it holds.
 enum AttributeLimit {
     /// Far more than any real feed writes on one element (a few dozen at most).
-    static let maximum = 256
+    static let maximum = 128
 
     /// Whether the tag starting with the `<` at `start` may hold more than ``maximum``
     /// attributes: more `=` than that before the next `<` or `>`. Cheap, and never wrong when it

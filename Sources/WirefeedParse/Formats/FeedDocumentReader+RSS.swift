@@ -144,7 +144,8 @@ extension FeedDocumentReader {
                 item.id = guid
                 item.idIsPermaLink = permaLink.map { $0.trimmingCharacters(in: .whitespaces).lowercased() != "false" }
             }
-        case "pubDate": item.published = try readDate() ?? item.published
+        // `pubdate`: element names are case-sensitive, but feeds written by hand get this one wrong.
+        case "pubDate", "pubdate": item.published = try readDate() ?? item.published
         case "source": item.sourceTitle = try readText().nonBlank
         default: break
         }
