@@ -6,7 +6,8 @@ FUZZ_SECONDS ?= 60
 BENCH_MEGABYTES ?= 60
 BENCH_FEEDS ?= 2000
 
-.PHONY: setup build release test lint format demo bench-parse bench-fetch bench-daemon bench-ledger soak fuzz clean
+.PHONY: setup build release test lint format demo bench-parse bench-fetch bench-daemon bench-ledger soak fuzz clean \
+	compare-corpus
 
 ## Install the Debian packages wirefeed needs (once per machine).
 setup:
@@ -59,6 +60,16 @@ bench-daemon: setup
 ## over an advancing farm, with SIGUSR1/SIGHUP at random; checks the spool against the ground truth.
 soak: setup
 	deploy/soak.sh
+
+## Per-field agreement (item count, id, link, title, date) of `wirefeed parse` with feedparser 6 on
+## the real-world corpus beside the checkout; feedparser is installed from PyPI into .build/peers.
+CORPUS ?= ../shared/corpus/real
+FEEDPARSER_VERSION ?= 6.0.14
+compare-corpus: release
+	@test -d $(CORPUS) || { echo "compare-corpus: $(CORPUS) is missing"; exit 66; }
+	@test -f .build/peers/feedparser/feedparser/__init__.py || \
+		python3 -m pip install --quiet --target .build/peers/feedparser "feedparser==$(FEEDPARSER_VERSION)"
+	PYTHONPATH=.build/peers/feedparser python3 deploy/compare-corpus.py .build/release/wirefeed $(CORPUS)
 
 ## A bounded libFuzzer run over parse and normalize, AddressSanitizer on Swift and the C shims.
 fuzz: setup

@@ -10,7 +10,7 @@ public struct StoryKey: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
         /// The item's guid or Atom id, namespaced by its feed.
         case guid
-        /// The canonical link.
+        /// The canonical link (``CanonicalLink``: tracking parameters removed, fragment kept).
         case link
         /// A hash of the headline and the publication date, namespaced by the feed.
         case headline
@@ -56,12 +56,14 @@ public enum StoryKeyDeriver {
             stories.compactMap(\.guid).filter { !$0.isEmpty }.map { ($0, 1) },
             uniquingKeysWith: +
         )
-        let linkCounts = Dictionary(stories.compactMap(\.link).map { ($0, 1) }, uniquingKeysWith: +)
+        // Stories carry their links as published; identity compares the canonical forms.
+        let links = stories.map { $0.link.map(CanonicalLink.canonicalize) }
+        let linkCounts = Dictionary(links.compactMap { $0 }.map { ($0, 1) }, uniquingKeysWith: +)
         let ownLink = feedLink.map(CanonicalLinkComparison.normalized)
         var misbehaved = false
         var keys: [StoryKey] = []
         keys.reserveCapacity(stories.count)
-        for story in stories {
+        for (story, link) in zip(stories, links) {
             if let guid = story.guid.map(trimmed), !guid.isEmpty {
                 let shared = guidCounts[story.guid!, default: 0] > 1
                 let isFeedLink = ownLink != nil && CanonicalLinkComparison.normalized(guid) == ownLink
@@ -71,7 +73,7 @@ public enum StoryKeyDeriver {
                     continue
                 }
             }
-            if let link = story.link, linkCounts[link, default: 0] == 1,
+            if let link, linkCounts[link, default: 0] == 1,
                 ownLink == nil || CanonicalLinkComparison.normalized(link) != ownLink
             {
                 keys.append(StoryKey(kind: .link, value: link))

@@ -253,9 +253,12 @@ extension Ledger {
             let firstCreated = incoming.story.published ?? fetchedAt
             let created = UTCTime(firstCreated).sqliteText
             // The slug, or the slug with `-2`, `-3`… when another story has it: the insert itself
-            // finds out (its slug index), so that a free slug, the usual case, costs no lookup.
+            // finds out (its slug index), so that a free slug, the usual case, costs no lookup. A
+            // taken slug's next suffix is kept in `counters` ("slug:<slug>"), so that the 2,000th
+            // story of one slug costs one lookup, not 2,000 probes.
             var slug = incoming.story.slug
             var suffix = 2
+            var claimedSuffix = false
             while true {
                 let draft = slug == incoming.story.slug ? incoming.draft : nil
                 let name = SpoolName.make(sequence: sequence + 1, slug: slug, version: 1)
@@ -269,9 +272,26 @@ extension Ledger {
                     ]
                 )
                 guard db.changesCount == 1 else {
+                    if !claimedSuffix {
+                        claimedSuffix = true
+                        suffix =
+                            try Int.fetchOne(
+                                db.cachedStatement(sql: "SELECT value FROM counters WHERE name = ?"),
+                                arguments: ["slug:" + incoming.story.slug]
+                            ) ?? 2
+                    }
                     slug = "\(incoming.story.slug)-\(suffix)"
                     suffix += 1
                     continue
+                }
+                if claimedSuffix {
+                    try db.run(
+                        """
+                        INSERT INTO counters (name, value) VALUES (?, ?)
+                        ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                        """,
+                        arguments: ["slug:" + incoming.story.slug, suffix]
+                    )
                 }
                 sequence += 1
                 try db.run(

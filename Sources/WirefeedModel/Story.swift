@@ -20,7 +20,7 @@ public struct Story: Sendable, Equatable, Codable {
     public var published: Date?
     public var updated: Date?
     public var categories: [String]
-    /// The story's page, with fragment and tracking parameters removed.
+    /// The story's page as the publisher linked it, resolved against its base (never canonicalized).
     public var link: String?
     public var media: [MediaReference]
     /// BCP 47 language tag, from the item or else the feed.

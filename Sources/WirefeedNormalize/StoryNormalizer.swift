@@ -23,7 +23,7 @@ public enum StoryNormalizer {
 
     /// Normalizes one item of `feed`.
     public static func normalize(_ item: ParsedItem, feed: ParsedFeed, reference: FeedReference) -> Story {
-        let link = canonicalLink(of: item)
+        let link = publishedLink(of: item)
         let body = body(of: item, baseURL: item.contentBaseURL ?? link ?? reference.homePageURL)
         var headline = item.title.map(plainLine) ?? nil
         if headline == nil || headline!.isEmpty {
@@ -77,14 +77,16 @@ public enum StoryNormalizer {
         }
     }
 
-    private static func canonicalLink(of item: ParsedItem) -> String? {
-        if let alternate = item.alternateURL, URLResolver.hasScheme(alternate) {
-            return CanonicalLink.canonicalize(alternate)
+    /// The item's page as the publisher wrote it (resolved against its base, never canonicalized):
+    /// the alternate link (FeedBurner's `origLink` first), else a permalink guid, else the first link.
+    private static func publishedLink(of item: ParsedItem) -> String? {
+        if let alternate = item.alternateURL, URLResolver.hasScheme(alternate) { return alternate }
+        if let guid = item.id, item.idIsPermaLink != false, guid.utf8.count > 7,
+            guid.prefix(8).lowercased().hasPrefix("http://") || guid.prefix(8).lowercased() == "https://"
+        {
+            return guid.trimmingWhitespace()
         }
-        if let guid = item.id, item.idIsPermaLink != false, guid.lowercased().hasPrefix("http") {
-            return CanonicalLink.canonicalize(guid)
-        }
-        return item.links.first.map { CanonicalLink.canonicalize($0.href) }
+        return item.links.first?.href
     }
 
     private static func byline(_ authors: [FeedPerson]) -> [String] {
@@ -101,7 +103,8 @@ public enum StoryNormalizer {
     private static func categories(_ categories: [FeedCategory]) -> [String] {
         var terms: [String] = []
         for category in categories {
-            let term = HTMLConverter.plainLine(html: category.label ?? category.term)
+            // The term, as published: an Atom label is only its display form.
+            let term = HTMLConverter.plainLine(html: category.term)
             if !term.isEmpty, !terms.contains(term) { terms.append(term) }
         }
         return terms
@@ -122,7 +125,7 @@ public enum StoryNormalizer {
             reference.height = object.height
             reference.duration = object.duration
             reference.caption = (object.description ?? object.title).map(HTMLConverter.plainLine(html:))
-            reference.credit = object.credit
+            reference.credit = object.credit.map(WhitespaceCollapser.collapse)
             references.append(reference)
         }
         return references

@@ -30,6 +30,12 @@ public enum FeedParser {
         }
         var feed = try FeedDocumentReader(reader: reader, options: options).read()
         feed.encoding = decoded.encoding
+        if repair.elementsOverAttributeLimit > 0 {
+            feed.warnings.append(
+                "Dropped the attributes after the first \(AttributeLimit.maximum) of "
+                    + "\(repair.elementsOverAttributeLimit) elements."
+            )
+        }
         return feed
     }
 

@@ -22,7 +22,7 @@ struct ParseCommand: ParsableCommand {
             FileHandle.standardError.write(Data("wirefeed: warning: \(warning)\n".utf8))
         }
         let stories = StoryNormalizer.normalize(feed, feedURL: input.baseURL)
-        var data = try JSONFeedDocument(feed: feed, stories: stories).jsonData()
+        var data = try JSONFeedDocument(feed: feed, stories: stories, feedURL: input.baseURL).jsonData()
         data.append(0x0A)
         try StandardOutput.write(data)
     }

@@ -7,10 +7,16 @@ Most fixtures are plain text and could be edited by hand; the encoding fixtures 
 given charset, which is why they are generated. Run it again after changing a fixture here:
     python3 Tests/Fixtures/generate.py
 """
+import codecs
 import gzip
 import os
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "feeds")
+
+
+# The bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) read as the C1 control of
+# the same number, as double-encoding software does.
+codecs.register_error("c1", lambda error: ("".join(chr(b) for b in error.object[error.start:error.end]), error.end))
 
 
 def write(name, data):
@@ -247,6 +253,169 @@ ATOM03 = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
+# Links as the publisher wrote them: fragments and page-naming parameters tell items apart, host
+# case is the publisher's, relative links resolve against xml:base; only tracking parameters are
+# left out of the canonical form used for identity.
+LINKS_AS_PUBLISHED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">
+  <channel>
+    <title>Anchored Notes</title>
+    <link>https://Notes.Example.COM/</link>
+    <description>One page, many anchors</description>
+    <item>
+      <title>Morning note</title>
+      <link>https://Notes.Example.COM/2008/06/26.html#a080605</link>
+      <description>First note of the day.</description>
+    </item>
+    <item>
+      <title>Evening note</title>
+      <link>https://Notes.Example.COM/2008/06/26.html#a030658</link>
+      <description>Last note of the day.</description>
+    </item>
+    <item>
+      <title>Page named by a parameter</title>
+      <link>https://news.example.com/story.php?cid=1234&amp;rss=1&amp;partner=wire&amp;utm_source=rss</link>
+      <description>The cid names the page.</description>
+    </item>
+    <item>
+      <title>FeedBurner original</title>
+      <link>https://feeds.example.com/~r/wire/~3/abc/</link>
+      <feedburner:origLink>https://wire.example.com/originals/42?ref=feed#top</feedburner:origLink>
+      <description>origLink names the publisher's page.</description>
+    </item>
+  </channel>
+</rss>
+"""
+
+LINKS_XML_BASE = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://base.example.org/news/">
+  <title>Based</title>
+  <id>urn:based</id>
+  <updated>2016-07-26T09:30:00Z</updated>
+  <entry xml:base="2016/">
+    <title>Relative link</title>
+    <link href="07/story.html?Page=2#Part-3"/>
+    <id>urn:based:1</id>
+    <updated>2016-07-26T09:00:00Z</updated>
+  </entry>
+  <entry>
+    <title>Root-relative link</title>
+    <link href="/Archive/Story"/>
+    <id>urn:based:2</id>
+    <updated>2016-07-26T08:00:00Z</updated>
+  </entry>
+</feed>
+"""
+
+# Links a CMS must never be handed: every one is dropped, with a warning, and the item kept.
+HOSTILE_UNSAFE_LINKS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:atom="http://www.w3.org/2005/Atom">
+  <channel>
+    <title>Unsafe links</title>
+    <link>javascript:alert('feed')</link>
+    <atom:link rel="alternate" href="https://safe.example.com/"/>
+    <description>Every scheme but http and https is dropped</description>
+    <item>
+      <title>Script link</title>
+      <link>javascript:alert(document.cookie)</link>
+      <guid isPermaLink="false">unsafe-1</guid>
+      <enclosure url="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" type="text/html" length="10"/>
+      <media:content url="vbscript:msgbox(1)" type="image/jpeg"/>
+      <media:thumbnail url="file:///etc/passwd"/>
+    </item>
+    <item>
+      <title>Hidden scheme</title>
+      <link>  java&#x09;script:alert(2)</link>
+      <guid isPermaLink="false">unsafe-2</guid>
+      <media:content url="https://img.example.com/ok.jpg" type="image/jpeg"/>
+    </item>
+    <item>
+      <title>Relative and safe</title>
+      <link>/stories/safe</link>
+      <guid isPermaLink="false">unsafe-3</guid>
+      <enclosure url="HTTPS://media.example.com/a.mp3" type="audio/mpeg" length="1000"/>
+    </item>
+  </channel>
+</rss>
+"""
+
+# Text that would drive a terminal: C1 controls (raw and as references), DEL, bidi overrides and
+# isolates. Plain text loses them; nothing else changes.
+QUIRK_TERMINAL_CONTROLS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0">
+  <channel>
+    <title>Terminal31m Wire</title>
+    <link>https://term.example.com/</link>
+    <description>Controls</description>
+    <item>
+      <title>Flash&#x9B;2J&#x9D;: markets &#x202E;tfel&#x202C; open</title>
+      <guid>term-1</guid>
+      <description>&lt;p&gt;Raw next line ⁦isolated⁩ text&amp;#x1B;[0m.&lt;/p&gt;</description>
+    </item>
+    <item>
+      <title>Arabic stays السوق and Hebrew שוק</title>
+      <guid>term-2</guid>
+      <description>Right-to-left text is kept; only the controls go.</description>
+    </item>
+  </channel>
+</rss>
+"""
+
+# One headline in each script a wire desk meets: every one gives a readable ASCII slug.
+SLUG_SCRIPTS = [
+    ("zh", "新桥今天开通"),
+    ("ja", "東京で新しい橋が開通"),
+    ("ko", "서울에 새 다리 개통"),
+    ("ar", "افتتاح جسر جديد في القاهرة"),
+    ("he", "גשר חדש נפתח בתל אביב"),
+    ("th", "เปิดสะพานใหม่ในกรุงเทพ"),
+    ("hi", "दिल्ली में नया पुल खुला"),
+    ("emoji", "🎉🎉🎉"),
+]
+
+
+def slug_scripts():
+    items = "".join(f"""
+    <item>
+      <title>{title}</title>
+      <guid isPermaLink="false">script-{code}</guid>
+      <description>A headline in {code}.</description>
+    </item>""" for code, title in SLUG_SCRIPTS)
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0">
+  <channel>
+    <title>Every script</title>
+    <link>https://scripts.example.com/</link>
+    <description>Slugs</description>{items}
+  </channel>
+</rss>
+"""
+
+
+# Well-formedness slips a lenient reader forgives: a comment holding "--" (before the root and
+# inside an item), adjacent CDATA sections that are one text.
+QUIRK_COMMENT_DASHES = """<?xml version="1.0" encoding="utf-8"?>
+<!-- generated by CMS -- do not edit -- v2 -->
+<rss version="2.0">
+  <channel>
+    <title>Dashes</title>
+    <link>https://dash.example.com/</link>
+    <description>Comments with -- inside</description>
+    <item>
+      <title>First</title>
+      <!-- old title -- kept for reference --->
+      <guid>dash-1</guid>
+      <description><![CDATA[<p>Part one, ]]><![CDATA[part two.</p>]]></description>
+    </item>
+    <item>
+      <title><![CDATA[Split ]]><![CDATA[headline]]></title>
+      <guid>dash-2</guid>
+    </item>
+  </channel>
+</rss>
+"""
+
+
 def simple_rss(title, item_title, description, encoding_decl):
     decl = f'<?xml version="1.0" encoding="{encoding_decl}"?>\n' if encoding_decl else ""
     return (decl + f"""<rss version="2.0"><channel><title>{title}</title><link>https://enc.example.com/</link>
@@ -270,6 +439,20 @@ def main():
     write("rss090.rdf", RSS090)
     write("atom10.xml", ATOM10)
     write("atom03.xml", ATOM03)
+
+    write("links-as-published.xml", LINKS_AS_PUBLISHED)
+    write("links-xml-base.xml", LINKS_XML_BASE)
+    write("hostile-unsafe-links.xml", HOSTILE_UNSAFE_LINKS)
+    write("quirk-terminal-controls.xml", QUIRK_TERMINAL_CONTROLS)
+    write("slug-scripts.xml", slug_scripts())
+
+    write("quirk-comment-dashes.xml", QUIRK_COMMENT_DASHES)
+    # A feed assembled from UTF-8 and windows-1252 parts: each character read as it was written.
+    mixed = simple_rss("Mixed", "UTF-8 part: Zürich", "LEGACY", "UTF-8").encode("utf-8")
+    write("enc-mixed-utf8-cp1252.xml", mixed.replace(b"LEGACY", "cp1252 part: café – naïve".encode("cp1252")))
+    # UTF-8 read as windows-1252 and written out as UTF-8 again, consistently.
+    write("enc-double-encoded-utf8.xml", simple_rss("Doppelt", "Élection à Zürich – “für” Ändern",
+                                                     "Über große Straßen", "UTF-8").encode("utf-8").decode("cp1252", "c1").encode("utf-8"))
 
     # Encodings. The text is the same in each: "Café Société" etc.
     write("enc-iso-8859-1.xml", ('<?xml version="1.0" encoding="ISO-8859-1"?>\n' + LATIN.replace(" — ", " - ")).encode("iso-8859-1"))

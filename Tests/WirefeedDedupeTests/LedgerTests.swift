@@ -102,4 +102,28 @@ struct LedgerTests {
         #expect(edit.staged.map { $0.dropFirst(13) } == ["port-strike-2-v2"])
         try? FileManager.default.removeItem(atPath: directory)
     }
+
+    /// The next suffix of a taken slug is remembered, so that the n-th story of one slug is one
+    /// lookup, not n probes; a suffix some other story holds already (a headline ending in a
+    /// number) is stepped over.
+    @Test func suffixesOfOneSlugAreHandedOutInOrderWithoutReprobing() throws {
+        let ledger = try Ledger(directory: directory)
+        var names: [String] = []
+        _ = try ledger.ingest([update([story("n3", "Flash 3")])]) { _ in }  // holds "flash-3"
+        for batch in 0..<20 {
+            let stories = (0..<100).map { index in
+                var prepared = story("f\(batch)-\(index)", "Flash")
+                prepared.story.paragraphs = ["Flash number \(batch * 100 + index)."]
+                prepared.hash = ContentHash.of(prepared.story)
+                return prepared
+            }
+            let summary = try ledger.ingest([update(stories)]) { _ in }
+            names += summary.staged.map { String($0.dropFirst(13).dropLast(3)) }
+        }
+        #expect(names.count == 2_000)
+        #expect(Set(names).count == 2_000)
+        #expect(names.prefix(4) == ["flash", "flash-2", "flash-4", "flash-5"])
+        #expect(names.last == "flash-2001")
+        try? FileManager.default.removeItem(atPath: directory)
+    }
 }

@@ -40,6 +40,31 @@ struct StoryKeyDeriverTests {
         #expect(derivation.keys == [StoryKey(kind: .link, value: "https://a.example.com/1")])
     }
 
+    /// Identity compares canonical links: tracking parameters and host case do not make a new
+    /// story, while a fragment that tells two items apart does.
+    @Test func linkKeysUseTheCanonicalForm() {
+        let tracked = StoryKeyDeriver.derive(
+            [Self.story(guid: nil, link: "https://A.Example.com/1?utm_source=rss&id=3")],
+            feedID: "f",
+            feedLink: nil
+        )
+        #expect(tracked.keys == [StoryKey(kind: .link, value: "https://a.example.com/1?id=3")])
+        let anchored = StoryKeyDeriver.derive(
+            [
+                Self.story(guid: nil, link: "https://a.example.com/26.html#a080605", headline: "Morning"),
+                Self.story(guid: nil, link: "https://a.example.com/26.html#a030658", headline: "Evening"),
+            ],
+            feedID: "f",
+            feedLink: nil
+        )
+        #expect(
+            anchored.keys == [
+                StoryKey(kind: .link, value: "https://a.example.com/26.html#a080605"),
+                StoryKey(kind: .link, value: "https://a.example.com/26.html#a030658"),
+            ]
+        )
+    }
+
     @Test func guidsSharedWithinADocumentFallBackAndAreReported() {
         let stories = [
             Self.story(guid: "same", link: "https://a.example.com/1"),

@@ -60,7 +60,7 @@ struct HTMLConverterTests {
         )
         #expect(
             body.html
-                == #"<p>Hi <a href="https://news.example.com/about" rel="nofollow noopener">about</a> <a>js</a> old <a href="mailto:desk@example.com" rel="nofollow noopener">mail</a> </p>"#
+                == #"<p>Hi <a href="https://news.example.com/about">about</a> <a>js</a> old <a href="mailto:desk@example.com">mail</a> </p>"#
         )
     }
 

@@ -20,7 +20,8 @@ struct SnapshotTests {
 
     @Test(arguments: [
         "rss20-full.xml", "rss091.xml", "rss10.rdf", "atom10.xml", "atom03.xml", "enc-koi8-r.xml",
-        "quirk-html-entities.xml", "quirk-truncated.xml",
+        "quirk-html-entities.xml", "quirk-truncated.xml", "links-as-published.xml", "hostile-unsafe-links.xml",
+        "quirk-terminal-controls.xml", "slug-scripts.xml",
     ])
     func normalizedOutputMatchesTheGoldenFile(fixture: String) throws {
         let stories = StoryNormalizer.normalize(try Fixtures.parse(fixture), feedID: "fixture")

@@ -6,6 +6,12 @@ import WirefeedModel
 import WirefeedParse
 
 /// A feed as JSON Feed 1.1 (https://jsonfeed.org/version/1.1): what `wirefeed parse` prints.
+///
+/// The feed as published: nothing invented, nothing dropped. An item without a title has no
+/// `title`; `summary` is the description or summary as plain text and `content_html` the full
+/// content (`content:encoded`, Atom content, `xhtml:body`) sanitized — both when both exist;
+/// an item with a description alone has it as `content_html` too, since JSON Feed requires
+/// content. Absent fields are omitted, never `""`.
 public struct JSONFeedDocument: Sendable, Equatable, Codable {
     public struct Author: Sendable, Equatable, Codable {
         public var name: String?
@@ -42,51 +48,77 @@ public struct JSONFeedDocument: Sendable, Equatable, Codable {
     public var feed_url: String?
     public var description: String?
     public var icon: String?
+    public var favicon: String?
     public var language: String?
     public var authors: [Author]?
     public var items: [Item]
 
     /// The JSON Feed for a parsed document and its normalized stories (one per item, same order).
-    public init(feed: ParsedFeed, stories: [Story]) {
+    /// - Parameter feedURL: the document's own URL, when the feed does not name itself.
+    public init(feed: ParsedFeed, stories: [Story], feedURL: String? = nil) {
         title = feed.title.flatMap(StoryNormalizer.plainLine) ?? ""
         home_page_url = feed.homePageURL
-        feed_url = feed.selfURL
+        feed_url = feed.selfURL ?? feedURL
         description = feed.subtitle.flatMap(StoryNormalizer.plainLine).flatMap { $0.isEmpty ? nil : $0 }
-        icon = feed.image?.url ?? feed.icon
+        icon = feed.image?.url
+        favicon = feed.icon
         language = feed.language
-        let authors = feed.authors.compactMap { person -> Author? in
-            guard person.name != nil || person.uri != nil else { return nil }
-            return Author(name: person.name, url: person.uri)
-        }
-        self.authors = authors.isEmpty ? nil : authors
+        self.authors = Self.authors(feed.authors)
         items = zip(feed.items, stories).map { item, story in
-            let attachments = story.media.filter { !$0.isThumbnail }.map {
+            let attachments = item.media.filter { $0.role != .thumbnail && CanonicalLink.isSafe($0.url) }.map {
                 Attachment(
                     url: $0.url,
                     mime_type: $0.mimeType ?? "application/octet-stream",
-                    size_in_bytes: $0.byteCount,
+                    size_in_bytes: $0.length.flatMap { $0 > 0 ? $0 : nil },
                     duration_in_seconds: $0.duration
                 )
             }
-            let image = story.media.first { $0.kind == .picture }?.url
-            let authors = story.byline.map { Author(name: $0) }
+            let base = item.contentBaseURL ?? story.link ?? feed.homePageURL
+            var contentHTML: String?
+            var contentText: String?
+            if let content = item.content ?? item.summary, !content.value.isEmpty {
+                switch content.kind {
+                case .text: contentText = content.value.trimmingWhitespace()
+                case .html, .xhtml: contentHTML = HTMLConverter.convert(html: content.value, baseURL: base).html
+                }
+            }
+            let summary = item.summary.flatMap(StoryNormalizer.plainLine).flatMap { $0.isEmpty ? nil : $0 }
+            let title = item.title.flatMap(StoryNormalizer.plainLine).flatMap { $0.isEmpty ? nil : $0 }
+            let tags = Self.unique(item.categories.map { HTMLConverter.plainLine(html: $0.term) })
             return Item(
                 id: story.guid ?? story.link ?? StoryIdentity.uri(of: story),
                 url: story.link,
                 external_url: item.links.first { $0.rel == "related" || $0.rel == "via" }?.href,
-                title: story.headline,
-                content_html: story.html,
-                content_text: story.text,
-                summary: story.summary,
-                image: image,
-                date_published: story.published.map(Timestamp.rfc3339),
-                date_modified: story.updated.map(Timestamp.rfc3339),
-                authors: authors.isEmpty ? nil : authors,
-                tags: story.categories.isEmpty ? nil : story.categories,
-                language: story.language,
+                title: title,
+                content_html: contentHTML,
+                content_text: contentText,
+                summary: summary,
+                image: story.media.first { $0.kind == .picture }?.url,
+                date_published: item.published.map(Timestamp.rfc3339),
+                date_modified: item.updated.map(Timestamp.rfc3339),
+                authors: Self.authors(item.authors),
+                tags: tags.isEmpty ? nil : tags,
+                language: item.language?.trimmingWhitespace(),
                 attachments: attachments.isEmpty ? nil : attachments
             )
         }
+    }
+
+    /// Every person with a name (or else an email address, as RSS writes them) or a URL.
+    private static func authors(_ people: [FeedPerson]) -> [Author]? {
+        var authors: [Author] = []
+        for person in people {
+            let name = (person.name ?? person.email).map(WhitespaceCollapser.collapse).flatMap { $0.isEmpty ? nil : $0 }
+            guard name != nil || person.uri != nil else { continue }
+            let author = Author(name: name, url: person.uri)
+            if !authors.contains(author) { authors.append(author) }
+        }
+        return authors.isEmpty ? nil : authors
+    }
+
+    private static func unique(_ terms: [String]) -> [String] {
+        var seen: Set<String> = []
+        return terms.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     /// Pretty-printed JSON, keys sorted.

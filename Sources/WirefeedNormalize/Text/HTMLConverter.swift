@@ -18,12 +18,18 @@ public struct ConvertedBody: Sendable, Equatable {
 /// Paragraphs end at block elements and at two or more `<br>` in a row; `script`, `style`,
 /// `iframe`, `form` and other active or invisible content is dropped with everything inside it, and
 /// so are 1×1 tracking images. The HTML keeps an allowlist of tags and attributes; URLs must be
-/// http, https or (for links) mailto, resolved against the story's base.
+/// http, https or (for links) mailto, resolved against the story's base. Nothing is added: no
+/// attribute the publisher did not write, no `<p>` around an inline fragment.
 public enum HTMLConverter {
     /// Converts HTML source.
     public static func convert(html: String, baseURL: String? = nil) -> ConvertedBody {
         if !html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
-            return convert(plainText: html, blankLinesSeparate: false)
+            // Text without markup stays an inline fragment: no `<p>` is wrapped around it.
+            let line = WhitespaceCollapser.collapse(html)
+            return ConvertedBody(
+                paragraphs: line.isEmpty ? [] : [line],
+                html: HTMLEscaping.escapeText(html.trimmingWhitespace())
+            )
         }
         var state = ConversionState(baseURL: baseURL)
         let walker = HTMLFragmentWalker(html: html)
@@ -199,14 +205,12 @@ private struct ConversionState {
         }
         var tag = "<" + name
         var hasSource = false
-        var hasLink = false
         for (attribute, value) in attributes where allowedAttributes.contains(attribute) {
             var value = value
             if HTMLPolicy.urlAttributes.contains(attribute) {
                 guard let url = Self.safeURL(value, base: baseURL, allowMail: attribute == "href") else { continue }
                 value = url
                 if attribute == "src" { hasSource = true }
-                if attribute == "href" { hasLink = true }
             }
             tag += " "
             tag += attribute
@@ -214,8 +218,8 @@ private struct ConversionState {
             tag += HTMLEscaping.escapeAttribute(value)
             tag += "\""
         }
+        // Nothing is added to what the publisher wrote (no `rel`): removing is the sanitizer's job.
         if name == "img" && !hasSource { return false }
-        if name == "a" && hasLink { tag += " rel=\"nofollow noopener\"" }
         tag += ">"
         html += tag
         return true

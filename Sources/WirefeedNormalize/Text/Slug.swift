@@ -1,18 +1,33 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright (c) 2026 the wirefeed authors
 
+import Crypto
 import Foundation
+import Synchronization
+import WirefeedModel
 
 /// The readable slug of a headline: the story's stable name in the spool.
 public enum Slug {
     /// The longest a slug gets before it is cut at a word boundary.
     public static let maximumLength = 60
 
-    /// Lowercase ASCII words joined by `-`, transliterated (é→e, ß→ss, Cyrillic and Greek spelled
-    /// out), at most ``maximumLength`` characters cut at a word boundary. Never empty: a headline
-    /// with no transliterable letter gives `story`.
+    /// Lowercase ASCII words joined by `-`, transliterated, at most ``maximumLength`` characters cut
+    /// at a word boundary. Latin, Cyrillic and Greek are spelled out by the tables below; any other
+    /// script goes through ICU's `Any-Latin; Latin-ASCII` (Chinese characters one at a time, each
+    /// remembered). A headline that gives no ASCII letter at all (only emoji or punctuation) gives
+    /// `story-` and 8 hex digits of its SHA-256; an empty one gives `story`.
     public static func make(from headline: String) -> String {
-        let words = headline.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(headline) : transliteratedWords(headline)
+        var words: [String]
+        if headline.utf8.allSatisfy({ $0 < 0x80 }) {
+            words = asciiWords(headline)
+        } else {
+            var untransliterated = false
+            words = transliteratedWords(headline, untransliterated: &untransliterated)
+            if untransliterated {
+                var ignored = false
+                words = transliteratedWords(Transliteration.latin(headline), untransliterated: &ignored)
+            }
+        }
         var slug = ""
         for word in words {
             let candidate = slug.isEmpty ? word : slug + "-" + word
@@ -22,7 +37,10 @@ public enum Slug {
             }
             slug = candidate
         }
-        return slug.isEmpty ? "story" : slug
+        if !slug.isEmpty { return slug }
+        let trimmed = headline.trimmingWhitespace()
+        guard !trimmed.isEmpty else { return "story" }
+        return "story-" + SHA256.hash(data: Data(trimmed.utf8)).prefix(4).hexString
     }
 
     /// The words of an ASCII headline: the common case, without Unicode decomposition.
@@ -45,17 +63,23 @@ public enum Slug {
         return words
     }
 
-    /// The words of any headline, decomposed and transliterated.
-    private static func transliteratedWords(_ headline: String) -> [String] {
+    /// The words of any headline, decomposed and transliterated; `untransliterated` is set when a
+    /// letter or digit had no spelling in the tables.
+    private static func transliteratedWords(_ headline: String, untransliterated: inout Bool) -> [String] {
         var words: [String] = []
         var word = ""
         for scalar in headline.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if let ascii = transliterate(scalar) {
                 word += ascii
-            } else if !word.isEmpty {
-                words.append(word)
-                word = ""
+            } else {
+                if scalar.value >= 0x80, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    untransliterated = true
+                }
+                if !word.isEmpty {
+                    words.append(word)
+                    word = ""
+                }
             }
         }
         if !word.isEmpty { words.append(word) }
@@ -96,4 +120,50 @@ public enum Slug {
         "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
         "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
     ]
+}
+
+/// ICU transliteration to ASCII Latin, through Foundation's `StringTransform`.
+enum Transliteration {
+    /// How many scalars of a headline are transliterated: more than a slug can use.
+    static let scalarLimit = 80
+
+    /// `text` (its first ``scalarLimit`` scalars) in ASCII Latin. Chinese characters, the slowest
+    /// for ICU (about 20 µs each), are transliterated one at a time and remembered; the rest of the
+    /// text goes through `Any-Latin; Latin-ASCII` when anything non-ASCII is left.
+    static func latin(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var hasOther = false
+        for scalar in text.unicodeScalars.prefix(scalarLimit) {
+            if isHan(scalar) {
+                scalars.append(" ")
+                scalars.append(contentsOf: han(scalar).unicodeScalars)
+                scalars.append(" ")
+            } else {
+                if scalar.value >= 0x80 { hasOther = true }
+                scalars.append(scalar)
+            }
+        }
+        let prepared = String(scalars)
+        guard hasOther else { return prepared }
+        return prepared.applyingTransform(anyToASCII, reverse: false) ?? prepared
+    }
+
+    private static let anyToASCII = StringTransform("Any-Latin; Latin-ASCII")
+    private static let hanToASCII = StringTransform("Han-Latin; Latin-ASCII")
+    /// Chinese characters already transliterated; a newsroom's vocabulary is a few thousand.
+    private static let hanCache = Mutex<[UInt32: String]>([:])
+
+    private static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FA1F: true
+        default: false
+        }
+    }
+
+    private static func han(_ scalar: Unicode.Scalar) -> String {
+        if let known = hanCache.withLock({ $0[scalar.value] }) { return known }
+        let latin = String(scalar).applyingTransform(hanToASCII, reverse: false) ?? ""
+        hanCache.withLock { $0[scalar.value] = latin }
+        return latin
+    }
 }

@@ -17,9 +17,22 @@ struct DecodedDocument: Sendable {
 ///   refused (ISO-8859-1 and US-ASCII labels mean windows-1252 too, as in browsers);
 /// - bytes declared as a legacy charset that are valid UTF-8 with non-ASCII text are read as
 ///   UTF-8 (a server that re-labels UTF-8 would otherwise garble every accent twice);
-/// - a UTF-16 declaration on bytes that are plainly 8-bit is ignored.
+/// - a UTF-16 declaration on bytes that are plainly 8-bit is ignored;
+/// - bytes that mix valid UTF-8 with single-byte legacy characters are read per character: UTF-8
+///   where the sequence is valid, the declared single-byte charset (else windows-1252) elsewhere;
+/// - text consistently double-encoded (UTF-8 read as windows-1252 and encoded again: `Ã©` for `é`)
+///   is repaired.
 enum EncodingDetector {
     static func decode(_ bytes: [UInt8], transportCharset: String?) -> DecodedDocument {
+        var decoded = detectAndDecode(bytes, transportCharset: transportCharset)
+        if decoded.utf8.count >= 2, let repaired = MixedEncoding.repairDoubleEncoding(decoded.utf8) {
+            decoded.utf8 = repaired
+            decoded.encoding += " (double-encoded UTF-8, repaired)"
+        }
+        return decoded
+    }
+
+    private static func detectAndDecode(_ bytes: [UInt8], transportCharset: String?) -> DecodedDocument {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return utf8OrFallback(Array(bytes.dropFirst(3)))
         }
@@ -42,6 +55,13 @@ enum EncodingDetector {
             }
             if containsNonASCII(bytes), String(validating: bytes, as: UTF8.self) != nil {
                 return DecodedDocument(utf8: bytes, encoding: "UTF-8")
+            }
+            // Declared legacy: read per character only when UTF-8 sequences are the greater part.
+            let counts = MixedEncoding.sequenceCounts(bytes)
+            if counts.valid >= 4, counts.valid >= counts.invalid,
+                let mixed = MixedEncoding.decodePerCharacter(bytes, fallback: charset)
+            {
+                return DecodedDocument(utf8: mixed, encoding: "UTF-8 mixed with \(charset)")
             }
             if let converted = LibXML2.transcodeToUTF8(bytes, from: charset) {
                 return DecodedDocument(utf8: converted, encoding: charset)
@@ -100,6 +120,14 @@ enum EncodingDetector {
     private static func utf8OrFallback(_ bytes: [UInt8]) -> DecodedDocument {
         if !containsNonASCII(bytes) || String(validating: bytes, as: UTF8.self) != nil {
             return DecodedDocument(utf8: bytes, encoding: "UTF-8")
+        }
+        // Declared (or assumed) UTF-8 that is not: per character when it holds UTF-8 at all, unless
+        // the valid sequences are so few beside the rest that they are likelier chance.
+        let counts = MixedEncoding.sequenceCounts(bytes)
+        if counts.valid > 0, counts.valid * 8 >= counts.invalid,
+            let mixed = MixedEncoding.decodePerCharacter(bytes, fallback: "WINDOWS-1252")
+        {
+            return DecodedDocument(utf8: mixed, encoding: "UTF-8 mixed with WINDOWS-1252")
         }
         return transcoded(bytes, charset: "WINDOWS-1252")
     }

@@ -11,9 +11,14 @@
 /// - HTML named entities (`&nbsp;`, `&eacute;`) become numeric references; unknown names and a bare
 ///   `&` become `&amp;`; numeric references to characters XML forbids are dropped;
 /// - a `<` that cannot start markup (`a < b`) becomes `&lt;`;
-/// - control characters that XML forbids are dropped, everywhere.
+/// - control characters that XML forbids are dropped, everywhere;
+/// - comments are dropped (one holding `--`, which XML forbids, would stop libxml2 at once);
+/// - adjacent CDATA sections (`<![CDATA[x]]><![CDATA[y]]>`) become one;
+/// - attributes beyond ``AttributeLimit/maximum`` on one element are dropped.
 struct MarkupRepair {
     private var entityCache: [String: [UInt8]] = [:]
+    /// How many elements lost attributes to ``AttributeLimit``.
+    private(set) var elementsOverAttributeLimit = 0
 
     /// The repaired bytes, or nil when the input holds no markup at all.
     mutating func repair(_ input: [UInt8]) -> [UInt8]? {
@@ -103,14 +108,27 @@ struct MarkupRepair {
         return nil
     }
 
-    private func copyMarkup(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, into output: inout [UInt8]) -> Int {
+    private mutating func copyMarkup(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at start: Int,
+        into output: inout [UInt8]
+    ) -> Int {
         let next = start + 1 < bytes.count ? bytes[start + 1] : 0
         if next == Ascii.exclamation {
             if matches(bytes, at: start, "<![CDATA[") {
-                return copyVerbatim(bytes, from: start, through: "]]>", into: &output)
+                var end = copyVerbatim(bytes, from: start, through: "]]>", into: &output)
+                // A section that follows at once continues the same text: `]]><![CDATA[` goes.
+                while matches(bytes, at: end, "<![CDATA["), output.count >= 3 {
+                    output.removeLast(3)
+                    let before = output.count
+                    end = copyVerbatim(bytes, from: end, through: "]]>", into: &output)
+                    output.removeSubrange(before..<(before + 9))
+                }
+                return end
             }
             if matches(bytes, at: start, "<!--") {
-                return copyVerbatim(bytes, from: start, through: "-->", into: &output)
+                var discarded: [UInt8] = []
+                return copyVerbatim(bytes, from: start, through: "-->", into: &discarded)
             }
             if matchesIgnoringCase(bytes, at: start, "<!DOCTYPE") {
                 return endOfDocumentType(bytes, from: start)
@@ -127,11 +145,43 @@ struct MarkupRepair {
             return copyVerbatim(bytes, from: start, through: "?>", into: &output)
         }
         if next.canFollowLessThan {
+            if next != UInt8(ascii: "/"), AttributeLimit.mayExceed(bytes, tagAt: start),
+                let cut = AttributeLimit.cut(bytes, tagAt: start)
+            {
+                return copyBoundedStartTag(bytes, at: start, cut: cut, into: &output)
+            }
             output.append(Ascii.lessThan)
         } else {
             output.append(contentsOf: Array("&lt;".utf8))
         }
         return start + 1
+    }
+
+    /// A start tag with too many attributes: its first ``AttributeLimit/maximum`` attributes
+    /// (references repaired as anywhere else), then its end.
+    private mutating func copyBoundedStartTag(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        at start: Int,
+        cut: (keptEnd: Int, tagEnd: Int),
+        into output: inout [UInt8]
+    ) -> Int {
+        elementsOverAttributeLimit += 1
+        output.append(Ascii.lessThan)
+        var index = start + 1
+        let kept = UnsafeBufferPointer(rebasing: bytes[..<cut.keptEnd])
+        while index < cut.keptEnd {
+            let byte = bytes[index]
+            if byte == Ascii.ampersand {
+                index = copyReference(kept, at: index, into: &output)
+            } else {
+                if !(byte < 0x20 && !byte.isXMLWhitespace) { output.append(byte) }
+                index += 1
+            }
+        }
+        var end = cut.tagEnd
+        while end < bytes.count, bytes[end] != Ascii.greaterThan { end += 1 }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cut.tagEnd..<min(end + 1, bytes.count)]))
+        return end + 1
     }
 
     private func copyVerbatim(
@@ -200,7 +250,11 @@ struct MarkupRepair {
                 index += 1
             }
             if index > digitsStart, index < bytes.count, bytes[index] == Ascii.semicolon {
-                if value.isXMLCharacter {
+                if value >= 0x80, value <= 0x9F, let character = Self.windows1252[Int(value - 0x80)] {
+                    // `&#150;` means the windows-1252 character (an en dash), as in HTML and
+                    // feedparser, not a C1 control.
+                    output.append(contentsOf: "&#\(character);".utf8)
+                } else if value.isXMLCharacter {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...index]))
                 }
                 return index + 1
@@ -223,6 +277,13 @@ struct MarkupRepair {
         }
         return index + 1
     }
+
+    /// The characters windows-1252 gives bytes 0x80–0x9F; nil where it defines none.
+    private static let windows1252: [UInt32?] = [
+        0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil,
+        0x017D, nil, nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+        0x0153, nil, 0x017E, 0x0178,
+    ]
 
     private mutating func replacement(forEntity name: String) -> [UInt8] {
         if let cached = entityCache[name] { return cached }

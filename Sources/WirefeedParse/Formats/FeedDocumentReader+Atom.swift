@@ -63,6 +63,7 @@ extension FeedDocumentReader {
         case "created": if let date = try readDate(), item.published == nil { item.published = date }
         case "updated", "modified": item.updated = try readDate() ?? item.updated
         case "author": if let person = try readAtomPerson() { item.authors.append(person) }
+        case "contributor": if let person = try readAtomPerson() { item.contributors.append(person) }
         case "summary":
             item.summary = try readTextConstruct()
             if item.content == nil { item.contentBaseURL = lastTextConstructBase }

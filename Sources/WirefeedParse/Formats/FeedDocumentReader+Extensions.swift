@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the wirefeed authors
 
 import Foundation
+import WirefeedModel
 
 extension FeedDocumentReader {
     /// Feed-level elements of the common namespaces: Dublin Core, syndication hints, `atom:link`,
@@ -26,7 +27,24 @@ extension FeedDocumentReader {
             }
         case (Namespace.iTunes, "author"):
             if feed.authors.isEmpty, let name = try readText().nonBlank { feed.authors.append(FeedPerson(name: name)) }
+        case (Namespace.iTunes, "summary"), (Namespace.iTunes, "subtitle"):
+            if feed.subtitle == nil, let text = try readText().nonBlank {
+                feed.subtitle = TextConstruct(kind: .text, value: text)
+            }
+        case (Namespace.iTunes, "category"):
+            try readITunesCategory(into: &feed.categories)
         default: break
+        }
+    }
+
+    /// `itunes:category text="…"`, with the subcategories nested in it, each as a category of the
+    /// iTunes scheme.
+    private func readITunesCategory(into categories: inout [FeedCategory]) throws {
+        if let text = reader.attributes().value(of: "text")?.nonBlank {
+            categories.append(FeedCategory(term: text, scheme: Namespace.iTunesCategoryScheme))
+        }
+        try forEachChild { name, namespace in
+            if namespace == Namespace.iTunes, name == "category" { try readITunesCategory(into: &categories) }
         }
     }
 
@@ -66,6 +84,8 @@ extension FeedDocumentReader {
             if let link = try readAtomLink() { item.links.append(link) }
         case (Namespace.atom10, "updated"): item.updated = try readDate() ?? item.updated
         case (Namespace.atom10, "author"): if let person = try readAtomPerson() { item.authors.append(person) }
+        case (Namespace.atom10, "contributor"):
+            if let person = try readAtomPerson() { item.contributors.append(person) }
         case (Namespace.slash, "comments"): item.commentCount = Int(try readText())
         case (Namespace.geoRSS, "point"): item.location = Self.point(try readText()) ?? item.location
         case (Namespace.w3cGeo, "lat"):
@@ -84,8 +104,12 @@ extension FeedDocumentReader {
             if let href = try readText().nonBlank { item.links.insert(FeedLink(href: resolve(href)), at: 0) }
         case (Namespace.iTunes, "author"):
             if item.authors.isEmpty, let name = try readText().nonBlank { item.authors.append(FeedPerson(name: name)) }
-        case (Namespace.iTunes, "summary"):
-            if item.summary == nil { item.summary = TextConstruct(kind: .text, value: try readText()) }
+        case (Namespace.iTunes, "summary"), (Namespace.iTunes, "subtitle"):
+            if item.summary == nil, let text = try readText().nonBlank {
+                item.summary = TextConstruct(kind: .text, value: text)
+            }
+        case (Namespace.iTunes, "category"):
+            try readITunesCategory(into: &item.categories)
         case (Namespace.iTunes, "image"):
             if let href = reader.attributes().value(of: "href")?.nonBlank {
                 item.media.append(MediaObject(role: .thumbnail, url: resolve(href)))
@@ -179,6 +203,38 @@ extension FeedDocumentReader {
             }
         }
         if item.language == nil { item.language = feed.language }
+        let place = "item \(feed.items.count + 1)"
+        item.links.removeAll { !keepLink($0.href, place) }
+        item.media.removeAll { !keepLink($0.url, place) }
+        if let comments = item.commentsURL, !keepLink(comments, place) { item.commentsURL = nil }
+        for index in item.authors.indices {
+            if let uri = item.authors[index].uri, !keepLink(uri, place) { item.authors[index].uri = nil }
+        }
+    }
+
+    /// The same for the feed's own links, once the document is read.
+    func finishFeed() {
+        // A copy is filtered: keepLink appends to the feed's warnings.
+        let links = feed.links.filter { keepLink($0.href, "the feed") }
+        feed.links = links
+        if let image = feed.image, !keepLink(image.url, "the feed") { feed.image = nil }
+        if let link = feed.image?.link, !keepLink(link, "the feed") { feed.image?.link = nil }
+        if let icon = feed.icon, !keepLink(icon, "the feed") { feed.icon = nil }
+        for index in feed.authors.indices {
+            if let uri = feed.authors[index].uri, !keepLink(uri, "the feed") { feed.authors[index].uri = nil }
+        }
+    }
+
+    /// Whether a link may be kept (http, https or relative: ``CanonicalLink/isSafe(_:)``); a refused
+    /// one is named in a warning, shortened and without control characters.
+    private func keepLink(_ link: String, _ place: String) -> Bool {
+        if CanonicalLink.isSafe(link) { return true }
+        var shown = String(
+            link.unicodeScalars.prefix(60).filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init)
+        )
+        if link.unicodeScalars.count > 60 { shown += "…" }
+        feed.warnings.append("Dropped the link \"\(shown)\" of \(place): only http and https links are kept.")
+        return false
     }
 
     /// A GeoRSS point: "latitude longitude".

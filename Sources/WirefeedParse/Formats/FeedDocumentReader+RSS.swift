@@ -98,6 +98,10 @@ extension FeedDocumentReader {
                     try readRSSItemElement(name, into: &item)
                 } else if namespace == Namespace.content, name == "encoded" {
                     item.content = TextConstruct(kind: .html, value: try readMarkup())
+                } else if namespace == Namespace.xhtml, name == "body" {
+                    // `xhtml:body`: inline XHTML, the full content when there is no content:encoded.
+                    let body = try readInnerXML()
+                    if item.content == nil { item.content = TextConstruct(kind: .xhtml, value: body) }
                 } else {
                     try readItemExtension(name, namespace, into: &item, credits: &credits)
                 }
@@ -140,7 +144,8 @@ extension FeedDocumentReader {
                 item.id = guid
                 item.idIsPermaLink = permaLink.map { $0.trimmingCharacters(in: .whitespaces).lowercased() != "false" }
             }
-        case "pubDate": item.published = try readDate() ?? item.published
+        // `pubdate`: element names are case-sensitive, but feeds written by hand get this one wrong.
+        case "pubDate", "pubdate": item.published = try readDate() ?? item.published
         case "source": item.sourceTitle = try readText().nonBlank
         default: break
         }

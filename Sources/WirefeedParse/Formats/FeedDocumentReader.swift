@@ -71,9 +71,10 @@ final class FeedDocumentReader {
                 "The document breaks off; kept the \(feed.items.count) complete items before: \(detail)."
             )
         }
-        if feed.warnings.isEmpty, let error = reader.firstError {
+        if !feed.warnings.contains(where: { $0.hasPrefix("The document breaks off") }), let error = reader.firstError {
             feed.warnings.append("Recovered from: \(error.message) (line \(error.line)).")
         }
+        finishFeed()
         return feed
     }
 

@@ -19,6 +19,9 @@ enum Namespace {
     static let iTunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
     static let feedBurner = "http://rssnamespace.org/feedburner/ext/1.0"
     static let xml = "http://www.w3.org/XML/1998/namespace"
+    static let xhtml = "http://www.w3.org/1999/xhtml"
+    /// The scheme iTunes categories are given (feedparser's spelling).
+    static let iTunesCategoryScheme = "http://www.itunes.com/"
 
     /// Whether elements in this namespace are RSS's own: no namespace (RSS 0.9x/2.0), RSS 1.0's, or
     /// RSS 0.90's, or UserLand's short-lived RSS 2 namespace.

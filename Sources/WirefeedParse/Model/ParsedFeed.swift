@@ -65,6 +65,8 @@ public struct ParsedItem: Sendable, Equatable {
     public var published: Date?
     public var updated: Date?
     public var authors: [FeedPerson] = []
+    /// Atom `<contributor>`s.
+    public var contributors: [FeedPerson] = []
     /// RSS `<description>`, Atom `<summary>`, `media:description`, `itunes:summary`.
     public var summary: TextConstruct?
     /// `content:encoded` or Atom `<content>`.

@@ -55,10 +55,19 @@ public final class HTMLFragmentWalker {
         }
         var html = html
         html.withUTF8 { utf8 in
-            guard utf8.count < Int(Int32.max), let base = utf8.baseAddress else { return }
-            base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { bytes in
-                wirefeed_html_events_parse(bytes, Int32(utf8.count), &events)
+            // libxml2's HTML parser checks duplicate attributes in quadratic time: bound them first.
+            if let bounded = AttributeLimit.bounded(utf8) {
+                bounded.bytes.withUnsafeBufferPointer { parse($0) }
+            } else {
+                parse(utf8)
             }
+        }
+    }
+
+    private func parse(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard utf8.count < Int(Int32.max), let base = utf8.baseAddress else { return }
+        base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { bytes in
+            wirefeed_html_events_parse(bytes, Int32(utf8.count), &events)
         }
     }
 

@@ -112,6 +112,9 @@ enum SimpleHTMLReader {
                 return false
             }
             var attributes: [(name: String, value: String)] = []
+            // Names seen, for the duplicate check once a tag has more than a few attributes: a
+            // linear search per attribute would make an attribute bomb quadratic.
+            var names: Set<String> = []
             while true {
                 let hadBlank = skipBlanks()
                 guard position < bytes.count else { return false }
@@ -126,9 +129,15 @@ enum SimpleHTMLReader {
                     start(name, kind, attributes, selfClosing: true)
                     return true
                 }
-                guard hadBlank, let attribute = readAttribute(),
-                    !attributes.contains(where: { $0.name == attribute.name })
-                else { return false }
+                guard hadBlank, let attribute = readAttribute(), attributes.count < AttributeLimit.maximum else {
+                    return false  // a tag over the limit is left to the walker, which bounds it
+                }
+                if attributes.count < 8 {
+                    guard !attributes.contains(where: { $0.name == attribute.name }) else { return false }
+                } else {
+                    if names.isEmpty { names = Set(attributes.map(\.name)) }
+                    guard names.insert(attribute.name).inserted else { return false }
+                }
                 attributes.append(attribute)
             }
         }

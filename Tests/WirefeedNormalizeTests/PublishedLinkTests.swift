@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright (c) 2026 the wirefeed authors
+
+import Foundation
+import Testing
+import WirefeedModel
+import WirefeedNormalize
+import WirefeedParse
+import WirefeedTesting
+
+/// A story's link is the publisher's, resolved against its base: never canonicalized.
+struct PublishedLinkTests {
+    @Test func fragmentsParametersAndHostCaseAreKept() throws {
+        let feed = try Fixtures.parse("links-as-published.xml")
+        let stories = StoryNormalizer.normalize(feed, feedID: "notes")
+        #expect(
+            stories.map(\.link) == [
+                "https://Notes.Example.COM/2008/06/26.html#a080605",
+                "https://Notes.Example.COM/2008/06/26.html#a030658",
+                "https://news.example.com/story.php?cid=1234&rss=1&partner=wire&utm_source=rss",
+                "https://wire.example.com/originals/42?ref=feed#top",
+            ]
+        )
+    }
+
+    @Test func jsonFeedAndNinjsCarryThePublishedLink() throws {
+        let feed = try Fixtures.parse("links-as-published.xml")
+        let stories = StoryNormalizer.normalize(feed, feedID: "notes")
+        let document = JSONFeedDocument(feed: feed, stories: stories)
+        #expect(document.items[0].url == "https://Notes.Example.COM/2008/06/26.html#a080605")
+        #expect(document.items[1].url == "https://Notes.Example.COM/2008/06/26.html#a030658")
+        let ninjs = NinjsDocument(story: stories[2])
+        #expect(
+            ninjs.altids?.contains { $0.role == "link" && $0.value == stories[2].link } == true,
+            "ninjs altids carry the link as published"
+        )
+    }
+
+    @Test func relativeLinksResolveAgainstXMLBase() throws {
+        let stories = StoryNormalizer.normalize(try Fixtures.parse("links-xml-base.xml"))
+        #expect(
+            stories.map(\.link) == [
+                "https://base.example.org/news/2016/07/story.html?Page=2#Part-3",
+                "https://base.example.org/Archive/Story",
+            ]
+        )
+    }
+
+    @Test func relativeLinksResolveAgainstTheDocumentURL() throws {
+        let options = FeedParserOptions(documentURL: "https://wire.example.com/feeds/world.xml")
+        let bytes = Array(
+            #"<rss version="2.0"><channel><title>T</title><item><title>A</title><link>a/b?X=1#F</link></item></channel></rss>"#
+                .utf8
+        )
+        let story = try #require(StoryNormalizer.normalize(try FeedParser.parse(bytes, options: options)).first)
+        #expect(story.link == "https://wire.example.com/feeds/a/b?X=1#F")
+    }
+}
+
+/// Links in output are http, https, or relative; every other scheme is dropped with a warning.
+struct SafeLinkTests {
+    @Test func unsafeSchemesAreDroppedWithAWarning() throws {
+        let feed = try Fixtures.parse("hostile-unsafe-links.xml")
+        #expect(feed.items.count == 3, "the items themselves are kept")
+        #expect(feed.items[0].links.isEmpty)
+        #expect(feed.items[0].media.isEmpty)
+        #expect(feed.items[1].links.isEmpty, "a tab inside the scheme does not hide javascript:")
+        #expect(feed.items[1].media.map(\.url) == ["https://img.example.com/ok.jpg"])
+        #expect(feed.items[2].media.map(\.url) == ["HTTPS://media.example.com/a.mp3"])
+        #expect(feed.homePageURL == "https://safe.example.com/")
+        let drops = feed.warnings.filter { $0.hasPrefix("Dropped the link") }
+        #expect(drops.count == 6)
+        #expect(drops.contains { $0.contains("javascript:alert(document.cookie)") && $0.contains("item 1") })
+        #expect(drops.contains { $0.contains("the feed") })
+        #expect(!feed.warnings.joined().contains("\t"), "warnings carry no control characters")
+    }
+
+    @Test func noUnsafeLinkReachesAnyRendering() throws {
+        let feed = try Fixtures.parse("hostile-unsafe-links.xml")
+        let stories = StoryNormalizer.normalize(feed, feedID: "unsafe")
+        let json = String(decoding: try JSONFeedDocument(feed: feed, stories: stories).jsonData(), as: UTF8.self)
+        let ninjs = stories.map { String(decoding: NinjsDocument(story: $0).jsonBytes(), as: UTF8.self) }.joined()
+        for scheme in ["javascript", "data:", "vbscript", "file:"] {
+            #expect(!json.lowercased().contains(scheme), "JSON Feed: \(scheme)")
+            #expect(!ninjs.lowercased().contains(scheme), "ninjs: \(scheme)")
+        }
+        #expect(stories[2].link == "/stories/safe", "a relative link with no base stays relative")
+    }
+
+    @Test(arguments: [
+        ("https://a.example.com/x", true), ("HTTP://a.example.com/", true), ("/relative/path", true),
+        ("relative?q=a:b", true), ("#fragment", true), ("javascript:alert(1)", false), ("JavaScript:x", false),
+        (" \u{1}javascript:x", false), ("java\nscript:x", false), ("data:text/html,x", false),
+        ("vbscript:x", false), ("file:///etc/passwd", false), ("mailto:a@example.com", false),
+        ("page:1", false),
+    ])
+    func safety(link: String, isSafe: Bool) {
+        #expect(CanonicalLink.isSafe(link) == isSafe)
+    }
+}
