@@ -127,7 +127,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "wirefeed-bench",
-            dependencies: ["WirefeedParse", "WirefeedNormalize", "WirefeedSpool", "WirefeedDedupe", "WirefeedLedger"]
+            dependencies: [
+                "WirefeedParse", "WirefeedNormalize", "WirefeedSpool", "WirefeedDedupe", "WirefeedLedger",
+                "WirefeedArchive",
+            ]
         ),
 
         // MARK: - Tests
