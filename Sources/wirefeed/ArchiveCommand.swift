@@ -89,12 +89,16 @@ struct ArchiveShowCommand: ParsableCommand {
     var at: String?
 
     func run() throws {
-        let time = try ArchiveLocation.time(at, option: "--at")
+        // A time in whole seconds (as `list` prints them) covers that whole second.
+        let time = try ArchiveLocation.time(at, option: "--at").map { date in
+            date.timeIntervalSince1970.rounded(.down) == date.timeIntervalSince1970
+                ? date.addingTimeInterval(0.999_999) : date
+        }
         let archive = try location.open()
         let fetch: ArchivedFetch
         do {
             guard let entry = try archive.entry(feed: feed, atOrBefore: time) else {
-                let when = time.map { " at or before \(RawArchive.rfc3339($0))" } ?? ""
+                let when = at.map { " at or before \($0)" } ?? ""
                 throw CommandFailure(
                     exitCode: CommandFailure.missingInput,
                     message: "nothing of feed '\(feed)' is archived\(when)."
