@@ -98,6 +98,8 @@ public struct ArchivePruneResult: Sendable, Equatable {
     /// Objects no remaining entry referred to, and the bytes their files took.
     public var objects: Int
     public var bytes: Int
+    /// Object files no index row named (an interrupted store's), removed once an hour old.
+    public var strays: Int
 }
 
 /// The archive's totals.

@@ -230,20 +230,21 @@ public final class RawArchive: Sendable {
     // MARK: - Pruning
 
     /// Deletes the entries fetched before `cutoff`, then the objects no entry refers to any more,
-    /// and temporary files an interrupted write left behind.
+    /// and the files an interrupted store left behind (temporary files, and objects it wrote but
+    /// never indexed) once they are an hour old.
     ///
     /// The files go inside the index transaction, so that a concurrent ``store(_:)`` of the same
     /// body waits for it and then writes the object again rather than indexing a deleted one.
     @discardableResult
     public func prune(olderThan cutoff: Date) throws(ArchiveError) -> ArchivePruneResult {
         let directory = directory
-        let result = try indexWrite { db -> ArchivePruneResult in
+        var result = try indexWrite { db -> ArchivePruneResult in
             try db.execute(
                 sql: "DELETE FROM fetches WHERE fetched_at < ?",
                 arguments: [cutoff.timeIntervalSinceReferenceDate]
             )
             let entries = db.changesCount
-            guard entries > 0 else { return ArchivePruneResult(entries: 0, objects: 0, bytes: 0) }
+            guard entries > 0 else { return ArchivePruneResult(entries: 0, objects: 0, bytes: 0, strays: 0) }
             let orphans = try Row.fetchAll(
                 db,
                 sql: """
@@ -258,10 +259,31 @@ public final class RawArchive: Sendable {
                 try? FileManager.default.removeItem(atPath: directory + "/" + Self.objectName(hash))
                 bytes += orphan["stored_size"] as Int
             }
-            return ArchivePruneResult(entries: entries, objects: orphans.count, bytes: bytes)
+            return ArchivePruneResult(entries: entries, objects: orphans.count, bytes: bytes, strays: 0)
         }
-        removeStaleTemporaryFiles(olderThan: Date().addingTimeInterval(-3600))
+        // An hour is far longer than any store takes between its object and its index row.
+        let settled = Date().addingTimeInterval(-3600)
+        removeStaleTemporaryFiles(olderThan: settled)
+        result.strays = try removeUnindexedObjects(olderThan: settled)
         return result
+    }
+
+    /// Deletes the objects no index row names: left by a crash between an object's write and its
+    /// row's commit. Lists the 256 shards; the index's hashes are read once.
+    private func removeUnindexedObjects(olderThan limit: Date) throws(ArchiveError) -> Int {
+        let known = Set(try indexRead { db in try String.fetchAll(db, sql: "SELECT hash FROM objects") })
+        let manager = FileManager.default
+        var removed = 0
+        for byte in 0..<256 {
+            let shard = directory + "/objects/" + [UInt8(byte)].hexString
+            for name in (try? manager.contentsOfDirectory(atPath: shard)) ?? [] where name.hasSuffix(".zst") {
+                guard !known.contains(String(name.dropLast(4))) else { continue }
+                let path = shard + "/" + name
+                let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+                if let modified, modified < limit, (try? manager.removeItem(atPath: path)) != nil { removed += 1 }
+            }
+        }
+        return removed
     }
 
     private func removeStaleTemporaryFiles(olderThan limit: Date) {

@@ -196,6 +196,33 @@ struct RawArchiveTests {
         #expect(try archive.read(back).body == Self.body("old only"))
     }
 
+    @Test func pruneRemovesObjectsNoRowNamesOnceTheyAreAnHourOld() throws {
+        let indexed = try archive.storeNow(Self.input("world", Self.body("indexed"), at: 0))
+        // What a crash between an object's write and its row's commit leaves: files, no rows.
+        let strayOld = directory + "/" + RawArchive.objectName(String(repeating: "ab", count: 32))
+        let strayNew = directory + "/" + RawArchive.objectName(String(repeating: "cd", count: 32))
+        let tmpOld = directory + "/tmp/" + String(repeating: "ef", count: 32) + ".partial"
+        for path in [strayOld, strayNew, tmpOld] {
+            #expect(FileManager.default.createFile(atPath: path, contents: Data([1, 2, 3])))
+        }
+        let twoHoursAgo = Date().addingTimeInterval(-7200)
+        for path in [strayOld, tmpOld] {
+            try FileManager.default.setAttributes([.modificationDate: twoHoursAgo], ofItemAtPath: path)
+        }
+        try FileManager.default.setAttributes(
+            [.modificationDate: twoHoursAgo],
+            ofItemAtPath: archive.objectPath(indexed)
+        )
+
+        let pruned = try archive.prune(olderThan: Self.t0.addingTimeInterval(-60))
+        #expect(pruned.entries == 0)
+        #expect(pruned.strays == 1)
+        #expect(!FileManager.default.fileExists(atPath: strayOld))
+        #expect(!FileManager.default.fileExists(atPath: tmpOld))
+        #expect(FileManager.default.fileExists(atPath: strayNew), "a store may still be about to index it")
+        #expect(try archive.read(indexed).body == Self.body("indexed"), "an indexed object stays, however old")
+    }
+
     @Test(arguments: ["flipped byte", "truncated", "missing"])
     func aDamagedObjectIsReportedByNameAndSkipped(damage: String) throws {
         let before = try archive.storeNow(Self.input("world", Self.body("before"), at: 1))

@@ -46,12 +46,12 @@ public final class ArchiveHandle: Sendable {
         guard configuration.archiveRetention > .zero, let archive = opened.withLock({ $0 }) else { return }
         do {
             let pruned = try archive.prune(olderThan: now.addingTimeInterval(-configuration.archiveRetention.seconds))
-            if pruned.entries > 0 {
+            if pruned.entries > 0 || pruned.strays > 0 {
                 logger.info(
                     "archive pruned",
                     metadata: [
                         "archive.pruned.entries": "\(pruned.entries)", "archive.pruned.objects": "\(pruned.objects)",
-                        "archive.pruned.bytes": "\(pruned.bytes)",
+                        "archive.pruned.bytes": "\(pruned.bytes)", "archive.pruned.strays": "\(pruned.strays)",
                     ]
                 )
             }
