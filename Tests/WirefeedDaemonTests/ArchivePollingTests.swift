@@ -91,6 +91,15 @@ struct ArchivePollingTests {
             #expect(fetch.entry.url == server.url("/a.xml"))
         }
         #expect(bodies == [Self.feedBody("a1"), Self.feedBody("a2")], "in fetch order")
+
+        // What replay starts from: the archived fetch as the response it was.
+        let newest = try archive.read(try #require(try archive.entry(feed: "a")))
+        let response = FetchResponse(archived: newest)
+        #expect(response.status == 200)
+        #expect(response.body == Array(Self.feedBody("a2").utf8))
+        #expect(response.charset == nil)
+        #expect(response.header("content-type") == "application/rss+xml")
+        #expect(response.effectiveURL == server.url("/a.xml"))
     }
 
     @Test func aBodyThatIsNotAFeedIsArchivedAsItWasParsed() async throws {

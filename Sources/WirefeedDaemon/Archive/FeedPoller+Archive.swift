@@ -41,3 +41,17 @@ extension FeedPoller {
         }
     }
 }
+
+extension FetchResponse {
+    /// The response an archived fetch stands for, for replaying it through the pipeline: its status,
+    /// headers and body, from its URL (as archived: without userinfo or secret query values), with
+    /// no redirects and no timings.
+    public init(archived fetch: ArchivedFetch) {
+        self.init(
+            status: fetch.entry.status,
+            headers: fetch.entry.headers.map { HTTPHeader(name: $0.name, value: $0.value) },
+            body: fetch.body,
+            effectiveURL: fetch.entry.url
+        )
+    }
+}
