@@ -49,6 +49,10 @@ install -D -m 0644 systemd/wirefeed-tail@.service /etc/systemd/system/wirefeed-t
 install -D -m 0644 systemd/wirefeed.sysusers /etc/sysusers.d/wirefeed.conf
 install -D -m 0644 systemd/wirefeed.tmpfiles /etc/tmpfiles.d/wirefeed.conf
 install -D -m 0644 README.md "$prefix/share/doc/wirefeed/README.md"
+install -D -m 0644 Config/wirefeed.example.yaml "$prefix/share/doc/wirefeed/wirefeed.example.yaml"
+for document in $(cd docs && find . -name '*.md'); do
+    install -D -m 0644 "docs/$document" "$prefix/share/doc/wirefeed/$document"
+done
 if [ "$prefix" != /usr/local ]; then
     sed -i "s|/usr/local/bin/wirefeed|$prefix/bin/wirefeed|g" /etc/systemd/system/wirefeed.service /etc/systemd/system/wirefeed-tail@.service
 fi
@@ -56,7 +60,7 @@ install -d -m 0755 /etc/wirefeed /etc/wirefeed/consumers
 if [ ! -e /etc/wirefeed/wirefeed.yaml ]; then
     cat > /etc/wirefeed/wirefeed.yaml <<'YAML'
 # wirefeed configuration: every key and its default is documented in
-# /usr/local/share/doc/wirefeed/README.md and in the repository's Config/wirefeed.example.yaml.
+# /usr/local/share/doc/wirefeed/configuration.md and, commented, in wirefeed.example.yaml beside it.
 state_directory: /var/lib/wirefeed
 spool_directory: /var/spool/wirefeed
 feeds_files:

@@ -13,18 +13,25 @@ struct TriggerCommand: ParsableCommand {
         discussion: "Under systemd the same is `systemctl kill -s USR1 wirefeed`."
     )
 
-    @Option(help: "The state directory the daemon runs with (its pid file is there unless /run/wirefeed has it).")
+    @Option(help: "The state directory the daemon runs with; its pid file is read there.")
     var state: String?
 
-    @Option(help: "The pid file to read.")
+    @Option(help: "The pid file to read. Without it or --state: /run/wirefeed, then ./wirefeed-state.")
     var pidFile: String?
 
     func run() throws {
-        let candidates = [
-            pidFile, "/run/wirefeed/wirefeed.pid",
-            WirefeedService.pidFilePath(stateDirectory: state ?? "wirefeed-state", environment: [:]),
-        ]
-        .compactMap { $0 }
+        // What the operator names wins: a demo's --state must not signal the system's daemon.
+        let candidates: [String]
+        if let pidFile {
+            candidates = [pidFile]
+        } else if let state {
+            candidates = [WirefeedService.pidFilePath(stateDirectory: state, environment: [:])]
+        } else {
+            candidates = [
+                "/run/wirefeed/wirefeed.pid",
+                WirefeedService.pidFilePath(stateDirectory: "wirefeed-state", environment: [:]),
+            ]
+        }
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             throw CommandFailure(
                 exitCode: CommandFailure.missingInput,

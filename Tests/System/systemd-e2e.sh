@@ -36,7 +36,7 @@ T up >/dev/null
 # needs rather than rely on the host path.
 inside=/root/wirefeed-e2e
 T exec mkdir -p "$inside"
-tar -C "$repo" -cf - deploy systemd README.md Config | T exec tar -C "$inside" -xf -
+tar -C "$repo" -cf - deploy systemd README.md docs Config | T exec tar -C "$inside" -xf -
 T exec tee "$inside/wirefeed" < "$binary" >/dev/null
 T exec chmod 0755 "$inside/wirefeed"
 T exec "$inside/deploy/install.sh" --binary "$inside/wirefeed"
