@@ -7,7 +7,8 @@ import Synchronization
 import WirefeedArchive
 
 /// The raw archive of a running configuration: opened on first use in `<state>/archive/`, kept
-/// open across cycles and reloads, and absent while `archive_retention` is 0.
+/// open across cycles and reloads (like the ledger, it does not move when a reload changes
+/// `state_directory`), and not filled while `archive_retention` is 0.
 ///
 /// An archive that cannot be opened is logged and tried again on the next cycle; the polls go on
 /// without it (the archive is a record, not a gate on ingest).
@@ -26,7 +27,7 @@ public final class ArchiveHandle: Sendable {
         guard configuration.archiveRetention > .zero else { return nil }
         let directory = Self.directory(configuration)
         return opened.withLock { archive in
-            if let archive, archive.directory == directory { return archive }
+            if let archive { return archive }
             do {
                 archive = try RawArchive(directory: directory)
             } catch {
