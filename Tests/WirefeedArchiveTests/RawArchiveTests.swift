@@ -196,6 +196,26 @@ struct RawArchiveTests {
         #expect(try archive.read(back).body == Self.body("old only"))
     }
 
+    @Test func aStoreRacingAPruneOfItsBodyNeverIndexesAMissingObject() async throws {
+        let body = Self.body("raced")
+        for round in 0..<20 {
+            // The body's only entry is old: the prune deletes its object while the store, which
+            // may have found it already, indexes a new fetch of it.
+            _ = try archive.storeNow(Self.input("world", body, at: Double(round * 10)))
+            let cutoff = Self.t0.addingTimeInterval(Double(round * 10 + 5) * 60)
+            let input = Self.input("world", body, at: Double(round * 10 + 6))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { _ = try await archive.store(input) }
+                group.addTask { _ = try archive.prune(olderThan: cutoff) }
+                try await group.waitForAll()
+            }
+        }
+        var reader = archive.reader()
+        while try reader.next() != nil {}
+        #expect(reader.damaged.isEmpty, "\(reader.damaged)")
+        #expect(reader.verified >= 1)
+    }
+
     @Test func pruneRemovesObjectsNoRowNamesOnceTheyAreAnHourOld() throws {
         let indexed = try archive.storeNow(Self.input("world", Self.body("indexed"), at: 0))
         // What a crash between an object's write and its row's commit leaves: files, no rows.
