@@ -195,3 +195,102 @@ struct ArchiveConfigurationTests {
         }
     }
 }
+
+/// `wirefeed archive show|list`, the built executable against a real archive folder.
+struct ArchiveCommandTests {
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "wirefeed-archive-cli-\(UUID().uuidString)"
+    )
+    .path
+    static let t0 = Date(utc: "2026-12-07T01:00:00Z")
+
+    func run(_ arguments: [String]) throws -> (status: Int32, output: [UInt8], error: String) {
+        let url: URL = try #require(WirefeedBinary.url, "the wirefeed executable is built with the tests")
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
+        let message = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, [UInt8](bytes), String(decoding: message, as: UTF8.self))
+    }
+
+    func archive(_ fetches: [(feed: String, body: String, minutes: Double)]) throws -> [ArchiveEntry] {
+        let archive = try RawArchive(directory: state + "/archive")
+        return try fetches.map { fetch in
+            try archive.storeNow(
+                ArchiveInput(
+                    feedID: fetch.feed,
+                    url: "https://wire.example.com/\(fetch.feed).xml",
+                    fetchedAt: Self.t0.addingTimeInterval(fetch.minutes * 60),
+                    status: 200,
+                    headers: [ArchiveHeader(name: "Content-Type", value: "application/rss+xml")],
+                    body: Array(fetch.body.utf8)
+                )
+            )
+        }
+    }
+
+    @Test func showPrintsTheStatusLineHeadersAndBodyOfTheFetchAtOrBeforeATime() throws {
+        _ = try archive([("desk", "<rss>one</rss>", 0), ("other", "<rss>x</rss>", 5), ("desk", "<rss>two</rss>", 10)])
+        let newest = try run(["archive", "show", "--state", state, "--feed", "desk"])
+        #expect(newest.status == 0, "\(newest.error)")
+        #expect(
+            String(decoding: newest.output, as: UTF8.self)
+                == "HTTP 200 OK\nContent-Type: application/rss+xml\n\n<rss>two</rss>"
+        )
+        for at in ["2026-12-07T01:00:00Z", "2026-12-07T01:09:59Z"] {
+            let first = try run(["archive", "show", "--state", state, "--feed", "desk", "--at", at])
+            #expect(first.status == 0)
+            #expect(String(decoding: first.output, as: UTF8.self).hasSuffix("\n\n<rss>one</rss>"), "at \(at)")
+        }
+        let before = try run(["archive", "show", "--state", state, "--feed", "desk", "--at", "2026-12-07T00:59:59Z"])
+        #expect(before.status == 66)
+        #expect(before.error == "wirefeed: nothing of feed 'desk' is archived at or before 2026-12-07T00:59:59Z.\n")
+    }
+
+    @Test func listPrintsOneLinePerFetchInFetchOrder() throws {
+        let entries = try archive([
+            ("desk", "<rss>one</rss>", 10), ("other", "<rss>x</rss>", 5), ("desk", "<rss>one</rss>", 20),
+        ])
+        let all = try run(["archive", "list", "--state", state])
+        #expect(all.status == 0)
+        let lines = String(decoding: all.output, as: UTF8.self).split(separator: "\n")
+        #expect(lines.map { $0.split(separator: " ")[1] } == ["other", "desk", "desk"])
+        #expect(
+            lines.first
+                == "2026-12-07T01:05:00Z other 200 12B \(entries[1].storedSize)B \(entries[1].objectName) https://wire.example.com/other.xml"
+        )
+        let desk = try run(["archive", "list", "--state", state, "--feed", "desk"])
+        #expect(String(decoding: desk.output, as: UTF8.self).split(separator: "\n").count == 2)
+        #expect(Set(lines.map { $0.split(separator: " ")[5] }).count == 2, "the same body is one object")
+    }
+
+    @Test func errorsAreOneLineWithTheirSysexitsCode() throws {
+        let entries = try archive([("desk", "<rss>one</rss>", 0)])
+        let nothing = try run(["archive", "show", "--state", state + "-nowhere", "--feed", "desk"])
+        #expect(nothing.status == 66)
+        #expect(nothing.error.hasSuffix("no archive here (nothing fetched yet, or archive_retention is 0).\n"))
+        #expect(try run(["archive", "show", "--state", state, "--feed", "nobody"]).status == 66)
+        #expect(try run(["archive", "list", "--state", state, "--feed", "nobody"]).status == 66)
+        let badTime = try run(["archive", "show", "--state", state, "--feed", "desk", "--at", "yesterday"])
+        #expect(badTime.status == 64)
+        #expect(badTime.error == "wirefeed: --at 'yesterday' is not a time (e.g. 2026-12-07T02:00:00Z).\n")
+        #expect(try run(["archive", "show", "--state", state]).status == 64, "--feed is required")
+
+        let object = state + "/archive/" + entries[0].objectName
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: object)))
+        bytes[bytes.count - 2] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: object))
+        let damaged = try run(["archive", "show", "--state", state, "--feed", "desk"])
+        #expect(damaged.status == 65)
+        #expect(damaged.error.hasPrefix("wirefeed: damaged archive entry: \(entries[0].objectName): "))
+        #expect(damaged.error.split(separator: "\n").count == 1)
+        #expect(damaged.output.isEmpty)
+    }
+}
