@@ -17,7 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
-        // MARK: - C boundary: the only targets that see libcurl and libxml2 headers
+        // MARK: - C boundary: the only targets that see libcurl, libxml2 and libzstd headers
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -31,6 +31,11 @@ let package = Package(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
         ),
 
         // MARK: - Pipeline stages
@@ -66,8 +71,18 @@ let package = Package(
             ]
         ),
         .target(
+            name: "WirefeedArchive",
+            dependencies: [
+                "WirefeedModel",
+                "CZstd",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "WirefeedDaemon",
             dependencies: [
+                "WirefeedArchive",
                 "WirefeedModel",
                 "WirefeedDedupe",
                 "WirefeedLedger",
@@ -95,6 +110,7 @@ let package = Package(
         .executableTarget(
             name: "wirefeed",
             dependencies: [
+                "WirefeedArchive",
                 "WirefeedModel",
                 "WirefeedFetch",
                 "WirefeedDaemon",
@@ -111,7 +127,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "wirefeed-bench",
-            dependencies: ["WirefeedParse", "WirefeedNormalize", "WirefeedSpool", "WirefeedDedupe", "WirefeedLedger"]
+            dependencies: [
+                "WirefeedParse", "WirefeedNormalize", "WirefeedSpool", "WirefeedDedupe", "WirefeedLedger",
+                "WirefeedArchive",
+            ]
         ),
 
         // MARK: - Tests
@@ -134,9 +153,14 @@ let package = Package(
             dependencies: ["WirefeedFetch", "WirefeedTesting"]
         ),
         .testTarget(
+            name: "WirefeedArchiveTests",
+            dependencies: ["WirefeedArchive", "WirefeedModel", "WirefeedTesting"]
+        ),
+        .testTarget(
             name: "WirefeedDaemonTests",
             dependencies: [
-                "WirefeedDaemon", "WirefeedFetch", "WirefeedLedger", "WirefeedModel", "WirefeedSpool",
+                "WirefeedArchive", "WirefeedDaemon", "WirefeedFetch", "WirefeedLedger", "WirefeedModel",
+                "WirefeedSpool",
                 "WirefeedTesting",
             ]
         ),

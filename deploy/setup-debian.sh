@@ -3,11 +3,12 @@
 # Copyright (c) 2026 the wirefeed authors
 #
 # Installs what wirefeed builds and tests with, when anything is missing: Debian's -dev packages
-# for libcurl, libxml2, SQLite and jemalloc, xmllint (the parse benchmark's reference), curl, python3, and
-# Python's jsonschema (the ninjs schema test). Needs root (or sudo) only to install.
+# for libcurl, libxml2, SQLite, jemalloc and zstd (the raw archive), xmllint (the parse benchmark's
+# reference), curl, python3, and Python's jsonschema (the ninjs schema test). Needs root (or sudo)
+# only to install.
 set -euo pipefail
 
-packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libjemalloc-dev pkg-config libxml2-utils curl python3)
+packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev libjemalloc-dev libzstd-dev pkg-config libxml2-utils curl python3)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

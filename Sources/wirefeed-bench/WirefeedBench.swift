@@ -17,6 +17,7 @@ enum WirefeedBench {
                        wirefeed-bench parse-dir DIRECTORY             parse + normalize every file of a directory
                        wirefeed-bench trigger PID SPOOL FEED-FILE [N] SIGUSR1 → new story latency over N triggers
                        wirefeed-bench ledger [STORIES] [DIRECTORY]   the ledger's commits alone, cold then repeats
+                       wirefeed-bench archive SOURCE [DIRECTORY]      the raw archive alone: store, store again, verify
 
                 """.utf8
             )
@@ -56,6 +57,12 @@ enum WirefeedBench {
                 arguments.dropFirst(2).first.map { URL(fileURLWithPath: $0) }
                 ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("wirefeed-bench-ledger")
             try LedgerBenchmark(stories: stories, directory: directory).run()
+        case "archive":
+            guard let source = arguments.dropFirst().first else { usage() }
+            let directory =
+                arguments.dropFirst(2).first.map { URL(fileURLWithPath: $0) }
+                ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("wirefeed-bench-archive")
+            try ArchiveBenchmark(source: URL(fileURLWithPath: source), directory: directory).run()
         case "parse-dir":
             guard let directory = arguments.dropFirst().first else { usage() }
             try ParseBenchmark.timeDirectory(URL(fileURLWithPath: directory))

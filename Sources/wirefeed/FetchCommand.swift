@@ -65,11 +65,13 @@ struct FetchCommand: AsyncParsableCommand {
             maximumPerHost: configuration.http.maximumPerHost
         )
         defer { fetcher.shutdown() }
+        let archives = ArchiveHandle()
         let poller = FeedPoller(
             fetcher: fetcher,
             configuration: configuration,
             logger: logger,
-            preparer: pipeline.preparer
+            preparer: pipeline.preparer,
+            archive: archives.archive(for: configuration, logger: logger)
         )
         let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
         let started = ContinuousClock.now
@@ -83,6 +85,7 @@ struct FetchCommand: AsyncParsableCommand {
         } catch {
             logger.warning("pruning the ledger failed; retried next time", metadata: ["error": "\(error)"])
         }
+        archives.prune(configuration, now: Date(), logger: logger)
         let failed = results.filter { $0.outcome == .failed || $0.outcome == .gone || $0.outcome == .throttled }.count
         let bytes = results.reduce(0) { $0 + $1.bytes }
         let stories = results.reduce(0) { $0 + $1.storyCount }

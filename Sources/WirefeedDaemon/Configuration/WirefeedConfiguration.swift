@@ -18,6 +18,8 @@ public struct WirefeedConfiguration: Sendable, Equatable {
     public var outputFormats: [String] = ["json", "txt"]
     /// Stories older than this are not re-ingested. Default 30 days.
     public var retention: Duration = .seconds(30 * 86400)
+    /// Fetched bodies are kept in `<state>/archive/` this long; zero disables the archive. Default 7 days.
+    public var archiveRetention: Duration = .seconds(7 * 86400)
     public var feeds: [FeedSource] = []
     /// Where to write the Prometheus textfile every cycle (node_exporter's textfile collector);
     /// nil for none.

@@ -4,6 +4,7 @@
 import Crypto
 import Foundation
 import Logging
+import WirefeedArchive
 import WirefeedFetch
 import WirefeedModel
 import WirefeedNormalize
@@ -20,13 +21,22 @@ public struct FeedPoller: Sendable {
     public let logger: Logger
     /// Readies the stories of a new body for the ledger, here where polls run in parallel.
     let preparer: StoryPreparer
+    /// Where every new 2xx body is archived (while it is parsed); nil for none.
+    public let archive: RawArchive?
 
     /// - Parameter preparer: the pipeline's (``StoryPipeline/preparer``), which writes drafts into
     ///   its spool; by default stories are readied in memory. A poller is one cycle: it drafts each
     ///   content hash once (its own ``DraftClaims``).
-    public init(fetcher: Fetcher, configuration: WirefeedConfiguration, logger: Logger, preparer: StoryPreparer? = nil)
-    {
+    /// - Parameter archive: the raw archive (``ArchiveHandle/archive(for:logger:)``), or nil.
+    public init(
+        fetcher: Fetcher,
+        configuration: WirefeedConfiguration,
+        logger: Logger,
+        preparer: StoryPreparer? = nil,
+        archive: RawArchive? = nil
+    ) {
         self.fetcher = fetcher
+        self.archive = archive
         self.configuration = configuration
         self.logger = logger
         var preparer = preparer ?? StoryPreparer(writesText: configuration.outputFormats.contains("txt"))
@@ -101,7 +111,11 @@ public struct FeedPoller: Sendable {
             trackRedirect(response, feed: feed, state: &state, logger: logger)
             switch response.status {
             case 200...299:
+                // Archived while it is parsed; awaited (even when parsing throws) before the poll ends.
+                let (previousHash, archiveLogger) = (state.lastBodyHash, logger)
+                async let archived: Void = archiveBody(response, feed, after: previousHash, at: now, archiveLogger)
                 try handleSuccess(response, feed: feed, state: &state, result: &result, logger: logger)
+                await archived
                 state.nextPoll = PollScheduler.nextPoll(
                     after: now,
                     interval: interval,

@@ -32,6 +32,7 @@ public final class WirefeedService: Service, Sendable {
     private let wakeup = Wakeup()
     private let heartbeat = Mutex(ContinuousClock.now)
     private let statusLine = Mutex("starting")
+    private let archives = ArchiveHandle()
 
     public init(
         loadConfiguration: @escaping ConfigurationSource,
@@ -127,7 +128,8 @@ public final class WirefeedService: Service, Sendable {
                     fetcher: fetcher,
                     configuration: configuration,
                     logger: logger,
-                    preparer: pipeline.preparer
+                    preparer: pipeline.preparer,
+                    archive: archives.archive(for: configuration, logger: logger)
                 )
                 let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
                 let snapshot = states
@@ -192,6 +194,7 @@ public final class WirefeedService: Service, Sendable {
                     } catch {
                         logger.warning("pruning the ledger failed; retried next time", metadata: ["error": "\(error)"])
                     }
+                    archives.prune(configuration, now: Date(), logger: logger)
                     lastPrune = ContinuousClock.now
                 }
             }
