@@ -5,8 +5,8 @@ import WirefeedModel
 
 /// Reads the plainest HTML fragments — the shape most wire copy has: paragraphs, lists, figures
 /// and inline markup, every element closed, quoted attributes, well-formed references — straight
-/// into the ``HTMLEvent``s libxml2's HTML parser gives for them, without libxml2 (on the bench
-/// farm, reading every body this way took about 8 % off a cold run's CPU). Anything else
+/// into the ``HTMLEvent``s libxml2's HTML parser gives for them, without libxml2 (what it saves:
+/// docs/benchmarks.md, "The simple HTML reader"). Anything else
 /// (comments, scripts, tables, unclosed or misnested elements, a bare `<` or `&`, a carriage
 /// return, unknown entities…) is declined, and the caller asks libxml2.
 ///
