@@ -26,7 +26,7 @@ public func fuzzParseAndNormalize(_ data: UnsafePointer<UInt8>, _ size: Int) -> 
     }
     let stories = StoryNormalizer.normalize(feed)
     _ = TextRenderer.render(stories)
-    for story in stories { _ = try? NinjsDocument(story: story).jsonData() }
+    for story in stories { _ = try? NinjsDocument(story: story, uri: "urn:wirefeed:story:fuzz").jsonData() }
     _ = try? JSONFeedDocument(feed: feed, stories: stories).jsonData()
     return 0
 }

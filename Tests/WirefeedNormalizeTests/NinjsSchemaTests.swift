@@ -21,12 +21,13 @@ struct NinjsSchemaTests {
         var count = 0
         for name in try Fixtures.feedNames() {
             guard let feed = try? Fixtures.parse(name) else { continue }
-            for story in StoryNormalizer.normalize(
+            let stories = StoryNormalizer.normalize(
                 feed,
                 feedID: "fixture",
                 feedURL: "https://fixtures.example.com/\(name)"
-            ) {
-                lines.append(try NinjsDocument(story: story).jsonData())
+            )
+            for document in ninjsDocuments(stories, feedID: "fixture", feedLink: feed.homePageURL) {
+                lines.append(try document.jsonData())
                 lines.append(0x0A)
                 count += 1
             }

@@ -29,7 +29,7 @@ struct PublishedLinkTests {
         let document = JSONFeedDocument(feed: feed, stories: stories)
         #expect(document.items[0].url == "https://Notes.Example.COM/2008/06/26.html#a080605")
         #expect(document.items[1].url == "https://Notes.Example.COM/2008/06/26.html#a030658")
-        let ninjs = NinjsDocument(story: stories[2])
+        let ninjs = ninjsDocuments(stories, feedID: "notes")[2]
         #expect(
             ninjs.altids?.contains { $0.role == "link" && $0.value == stories[2].link } == true,
             "ninjs altids carry the link as published"
@@ -79,7 +79,8 @@ struct SafeLinkTests {
         let feed = try Fixtures.parse("hostile-unsafe-links.xml")
         let stories = StoryNormalizer.normalize(feed, feedID: "unsafe")
         let json = String(decoding: try JSONFeedDocument(feed: feed, stories: stories).jsonData(), as: UTF8.self)
-        let ninjs = stories.map { String(decoding: NinjsDocument(story: $0).jsonBytes(), as: UTF8.self) }.joined()
+        let ninjs = ninjsDocuments(stories, feedID: "unsafe").map { String(decoding: $0.jsonBytes(), as: UTF8.self) }
+            .joined()
         for scheme in ["javascript", "data:", "vbscript", "file:"] {
             #expect(!json.lowercased().contains(scheme), "JSON Feed: \(scheme)")
             #expect(!ninjs.lowercased().contains(scheme), "ninjs: \(scheme)")

@@ -28,7 +28,7 @@ struct SnapshotTests {
         let snapshot = Snapshot(
             stories: stories,
             text: TextRenderer.render(stories),
-            ninjs: stories.map { NinjsDocument(story: $0) }
+            ninjs: ninjsDocuments(stories, feedID: "fixture")
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

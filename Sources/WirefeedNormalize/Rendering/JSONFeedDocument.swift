@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright (c) 2026 the wirefeed authors
 
+import Crypto
 import Foundation
 import WirefeedModel
 import WirefeedParse
@@ -86,7 +87,7 @@ public struct JSONFeedDocument: Sendable, Equatable, Codable {
             let title = item.title.flatMap(StoryNormalizer.plainLine).flatMap { $0.isEmpty ? nil : $0 }
             let tags = Self.unique(item.categories.map { HTMLConverter.plainLine(html: $0.term) })
             return Item(
-                id: story.guid ?? story.link ?? StoryIdentity.uri(of: story),
+                id: story.guid ?? story.link ?? Self.contentID(of: item),
                 url: story.link,
                 external_url: item.links.first { $0.rel == "related" || $0.rel == "via" }?.href,
                 title: title,
@@ -114,6 +115,17 @@ public struct JSONFeedDocument: Sendable, Equatable, Codable {
             if !authors.contains(author) { authors.append(author) }
         }
         return authors.isEmpty ? nil : authors
+    }
+
+    /// The id of an item that has neither guid nor link (JSON Feed requires one): a URN naming the
+    /// SHA-256 of what the publisher wrote — title, dates and texts — so it is stable across reads.
+    static func contentID(of item: ParsedItem) -> String {
+        let parts = [
+            item.title?.value, item.published.map(Timestamp.rfc3339), item.updated.map(Timestamp.rfc3339),
+            item.summary?.value, item.content?.value,
+        ]
+        let text = parts.map { $0 ?? "" }.joined(separator: "\u{1F}")
+        return "urn:wirefeed:item:" + SHA256.hash(data: Data(text.utf8)).hexString.prefix(32)
     }
 
     private static func unique(_ terms: [String]) -> [String] {

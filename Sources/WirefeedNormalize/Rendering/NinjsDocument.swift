@@ -65,9 +65,10 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
     public var associations: [Association]?
 
     /// The ninjs object for version `version` of `story`.
-    /// - Parameter uri: the story's stable URI; by default derived from its identity.
-    public init(story: Story, uri: String? = nil, version: Int = 1, firstCreated: Date? = nil) {
-        self.uri = uri ?? StoryIdentity.uri(of: story)
+    /// - Parameter uri: the story's stable URI, from the identity rule of the caller (the daemon's
+    ///   is `StoryKey.uri`); the document never derives one of its own.
+    public init(story: Story, uri: String, version: Int = 1, firstCreated: Date? = nil) {
+        self.uri = uri
         self.version = String(version)
         firstcreated = (firstCreated ?? story.published).map(Timestamp.rfc3339)
         versioncreated = (story.updated ?? story.published).map(Timestamp.rfc3339)
