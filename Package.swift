@@ -52,7 +52,6 @@ let package = Package(
             name: "WirefeedDedupe",
             dependencies: [
                 "WirefeedModel",
-                "WirefeedNormalize",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -166,7 +165,13 @@ let package = Package(
         ),
         .testTarget(
             name: "WirefeedDedupeTests",
-            dependencies: ["WirefeedDedupe", "WirefeedLedger", "WirefeedModel"]
+            dependencies: ["WirefeedDedupe", "WirefeedModel"]
+        ),
+        .testTarget(
+            name: "WirefeedLedgerTests",
+            dependencies: [
+                "WirefeedLedger", "WirefeedDedupe", "WirefeedModel", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "WirefeedModelTests",
@@ -178,7 +183,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WirefeedNormalizeTests",
-            dependencies: ["WirefeedNormalize", "WirefeedParse", "WirefeedModel", "WirefeedTesting"]
+            dependencies: ["WirefeedNormalize", "WirefeedDedupe", "WirefeedParse", "WirefeedModel", "WirefeedTesting"]
         ),
     ]
 )

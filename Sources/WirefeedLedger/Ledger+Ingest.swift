@@ -97,7 +97,7 @@ extension Ledger {
         _ updates: [FeedUpdate],
         stage: ([SpoolEntry]) throws -> Void
     ) throws -> IngestSummary {
-        try pool.write { db in
+        try write("recording a batch") { db in
             var summary = IngestSummary()
             var entries: [SpoolEntry] = []
             try recordNotedPublished(db)

@@ -74,7 +74,7 @@ public final class Ledger: Sendable {
 
     /// The saved state of every feed, by id.
     public func feedStates() throws -> [String: FeedState] {
-        try pool.read { db in
+        try read("reading feed states") { db in
             var states: [String: FeedState] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, state FROM feeds") {
                 let id: String = row["id"]
@@ -88,7 +88,7 @@ public final class Ledger: Sendable {
     /// Saves feed states alone (polls that brought no body).
     public func saveFeedStates(_ states: [(id: String, url: String, state: FeedState)]) throws {
         guard !states.isEmpty else { return }
-        try pool.write { db in
+        try write("saving feed states") { db in
             for entry in states { try Self.saveFeed(db, id: entry.id, url: entry.url, state: entry.state, bodyAt: nil) }
         }
     }
@@ -111,7 +111,7 @@ public final class Ledger: Sendable {
     /// `new/`: those after the published watermark — each with the name its files have in `tmp/`
     /// (a draft's, or the same).
     public func stagedNames() throws -> [String: String] {
-        try pool.read { db in
+        try read("reading staged names") { db in
             let published = try Self.publishedSequence(db)
             var staged: [String: String] = [:]
             for row in try Row.fetchAll(
@@ -135,7 +135,7 @@ public final class Ledger: Sendable {
 
     /// Records now that every spool name staged so far is in `new/` (after a reconciliation).
     public func recordAllPublished() throws {
-        try pool.write { db in
+        try write("recording the published watermark") { db in
             try db.execute(
                 sql:
                     "UPDATE counters SET value = (SELECT value FROM counters WHERE name = 'spool_sequence') WHERE name = 'published_sequence'"
@@ -161,7 +161,7 @@ public final class Ledger: Sendable {
     /// duplicate, not worth rendering ahead).
     public func knownHashes(_ hashes: [String]) throws -> Set<String> {
         guard !hashes.isEmpty else { return [] }
-        return try pool.read { db in
+        return try read("looking up content hashes") { db in
             let statement = try db.cachedStatement(sql: "SELECT 1 FROM hashes WHERE hash = ?")
             return Set(try hashes.filter { try Bool.fetchOne(statement, arguments: [$0]) ?? false })
         }
@@ -176,7 +176,7 @@ public final class Ledger: Sendable {
     @discardableResult
     public func prune(now: Date, retention: TimeInterval) throws -> Int {
         let cutoff = now.addingTimeInterval(-retention)
-        return try pool.write { db in
+        return try write("pruning") { db in
             // Never a version still on its way into new/.
             let unpublished = SpoolName.sequencePrefix(try Self.publishedSequence(db) + 1)
             let condition = """
@@ -213,7 +213,7 @@ public final class Ledger: Sendable {
 
     /// Per-feed story counts: total, and first seen since `since`.
     public func storyCounts(since: Date) throws -> [String: (total: Int, recent: Int)] {
-        try pool.read { db in
+        try read("counting stories") { db in
             var counts: [String: (Int, Int)] = [:]
             for row in try Row.fetchAll(
                 db,
@@ -228,7 +228,7 @@ public final class Ledger: Sendable {
 
     /// The number of stories, aliases and tombstones, and the file's size.
     public func totals() throws -> (stories: Int, aliases: Int, tombstones: Int) {
-        try pool.read { db in
+        try read("counting totals") { db in
             (
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories") ?? 0,
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM aliases") ?? 0,
@@ -248,6 +248,27 @@ public final class Ledger: Sendable {
     }
 }
 
+extension Ledger {
+    /// Reads in a transaction; an SQLite failure becomes a ``LedgerError`` naming `operation`.
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError {
+            throw LedgerError(path: path, operation: operation, cause: "\(error)")
+        }
+    }
+
+    /// Writes in a transaction; an SQLite failure becomes a ``LedgerError`` naming `operation`.
+    /// Errors `body` throws of its own (the spool's, say) pass unchanged.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as DatabaseError {
+            throw LedgerError(path: path, operation: operation, cause: "\(error)")
+        }
+    }
+}
+
 enum LedgerCoding {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -260,6 +281,16 @@ enum LedgerCoding {
         decoder.dateDecodingStrategy = .secondsSince1970
         return decoder
     }()
+}
+
+/// A ledger that opened failed later (a full disk, a file made read-only, corruption): its path,
+/// what was being done, and SQLite's reason.
+public struct LedgerError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var operation: String
+    public var cause: String
+
+    public var description: String { "ledger \(path): \(operation) failed: \(cause)" }
 }
 
 /// The ledger could not be opened: its path and the reason.
