@@ -75,7 +75,7 @@ struct FetchCommand: AsyncParsableCommand {
         )
         let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
         let started = ContinuousClock.now
-        let results = await PollCycle(poller: poller).run(feeds, states: states, manual: true) { result in
+        let results = await PollCycle(poller: poller).run(feeds, states: states) { result in
             print(result.summaryLine)
             batcher.add(result)
         }

@@ -66,12 +66,12 @@ struct ArchivePollingTests {
         let poller = poller(fetcher, state: state)
         let feeds = ["a", "b", "c", "d"].map { FeedSource(id: $0, url: server.url("/\($0).xml")) }
 
-        let first = await PollCycle(poller: poller).run(feeds, states: [:], manual: true, now: Self.now)
+        let first = await PollCycle(poller: poller).run(feeds, states: [:], now: Self.now)
         #expect(first.allSatisfy { $0.outcome == .fetched })
         round.withLock { $0 = 2 }
         let states = Dictionary(uniqueKeysWithValues: first.map { ($0.feedID, $0.state) })
         let later = Self.now.addingTimeInterval(300)
-        let second = await PollCycle(poller: poller).run(feeds, states: states, manual: true, now: later)
+        let second = await PollCycle(poller: poller).run(feeds, states: states, now: later)
         let outcomes = Dictionary(uniqueKeysWithValues: second.map { ($0.feedID, $0.outcome) })
         #expect(outcomes == ["a": .fetched, "b": .unchanged, "c": .notModified, "d": .failed])
         try await server.shutdown()

@@ -200,7 +200,7 @@ struct DiskFullTests {
             defer { fetcher.shutdown() }
             let batcher = IngestBatcher(pipeline: pipeline, maximumStories: 40, maximumFeeds: 1, logger: logger)
             let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)
-            await PollCycle(poller: poller).run(feeds, states: try ledger.feedStates(), manual: true) {
+            await PollCycle(poller: poller).run(feeds, states: try ledger.feedStates()) {
                 batcher.add($0)
             }
             batcher.drain()

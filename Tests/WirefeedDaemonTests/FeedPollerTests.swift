@@ -80,13 +80,14 @@ struct FeedPollerTests {
             let gone = await poller.poll(feed(server), state: FeedState(), now: Self.now)
             #expect(gone.outcome == .gone)
             #expect(gone.state.disabledReason?.hasPrefix("410 Gone") == true)
-            let next = await poller.poll(feed(server), state: gone.state, now: Self.now, manual: true)
+            let next = await poller.poll(feed(server), state: gone.state, now: Self.now)
             #expect(next.outcome == .skipped)
             #expect(server.requests.count == 1)
         }
     }
 
-    @Test func retryAfterInSecondsIsHonouredEvenByAManualPoll() async throws {
+    /// Any poll before the deadline, the ones SIGUSR1 and `wirefeed fetch` ask for included.
+    @Test func noPollReachesTheServerBeforeItsRetryAfterInSeconds() async throws {
         try await withPoller(route: { _ in .respond(status: 429, headers: [("Retry-After", "120")]) }) {
             poller,
             server in
@@ -97,8 +98,7 @@ struct FeedPollerTests {
             let early = await poller.poll(
                 feed(server),
                 state: throttled.state,
-                now: Self.now.addingTimeInterval(60),
-                manual: true
+                now: Self.now.addingTimeInterval(60)
             )
             #expect(early.outcome == .skipped)
             #expect(server.requests.count == 1)
@@ -184,7 +184,7 @@ struct FeedPollerTests {
                 FeedSource(id: "broken", url: server.url("/broken.xml")),
                 FeedSource(id: "also-good", url: server.url("/also.xml")),
             ]
-            let results = await PollCycle(poller: poller).run(feeds, states: [:], manual: true, now: Self.now)
+            let results = await PollCycle(poller: poller).run(feeds, states: [:], now: Self.now)
             let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.feedID, $0) })
             #expect(byID["good"]?.storyCount == 2)
             #expect(byID["good"]?.stories.isEmpty == true, "the cycle hands stories on and does not keep them")

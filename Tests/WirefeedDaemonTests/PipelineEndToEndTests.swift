@@ -71,7 +71,7 @@ struct PipelineEndToEndTests {
         let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)
         let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
         let states = try ledger.feedStates()
-        await PollCycle(poller: poller).run(feeds, states: states, manual: true, now: now) { batcher.add($0) }
+        await PollCycle(poller: poller).run(feeds, states: states, now: now) { batcher.add($0) }
         batcher.drain()
         return batcher.total
     }

@@ -44,20 +44,17 @@ public struct FeedPoller: Sendable {
         self.preparer = preparer
     }
 
-    /// Polls `feed` now.
-    /// - Parameter manual: a poll asked for (SIGUSR1, `wirefeed fetch`) rather than scheduled; it
-    ///   still respects a 410 and a server's `Retry-After`.
-    public func poll(_ feed: FeedSource, state: FeedState, now: Date = Date(), manual: Bool = false) async -> PollResult
-    {
+    /// Polls `feed` now. Whether it is due is the scheduler's question; every poll, scheduled or
+    /// asked for (SIGUSR1, `wirefeed fetch`), still respects a 410 and a server's `Retry-After`.
+    public func poll(_ feed: FeedSource, state: FeedState, now: Date = Date()) async -> PollResult {
         var random = SystemRandomNumberGenerator()
-        return await poll(feed, state: state, now: now, manual: manual, using: &random)
+        return await poll(feed, state: state, now: now, using: &random)
     }
 
     public func poll(
         _ feed: FeedSource,
         state previous: FeedState,
         now: Date,
-        manual: Bool,
         using random: inout some RandomNumberGenerator
     ) async -> PollResult {
         var state = previous

@@ -24,7 +24,6 @@ public struct PollCycle: Sendable {
     public func run(
         _ feeds: [FeedSource],
         states: [String: FeedState],
-        manual: Bool,
         now: Date = Date(),
         onResult: (PollResult) -> Void = { _ in }
     ) async -> [PollResult] {
@@ -33,7 +32,7 @@ public struct PollCycle: Sendable {
             func startNext() {
                 guard let feed = pending.popFirst() else { return }
                 let state = states[feed.id] ?? FeedState()
-                group.addTask { await poller.poll(feed, state: state, now: now, manual: manual) }
+                group.addTask { await poller.poll(feed, state: state, now: now) }
             }
             for _ in 0..<window { startNext() }
             var results: [PollResult] = []

@@ -139,13 +139,12 @@ public final class WirefeedService: Service, Sendable {
                     // after news lands that news in milliseconds, whatever the number of feeds.
                     let first = Array(feedsToPoll.prefix(Self.firstWave))
                     let rest = Array(feedsToPoll.dropFirst(Self.firstWave))
-                    var results = await PollCycle(poller: poller).run(first, states: snapshot, manual: false, now: now)
-                    { result in
+                    var results = await PollCycle(poller: poller).run(first, states: snapshot, now: now) { result in
                         self.beat()
                         batcher.add(result)
                     }
                     batcher.drain()
-                    results += await PollCycle(poller: poller).run(rest, states: snapshot, manual: false, now: now) {
+                    results += await PollCycle(poller: poller).run(rest, states: snapshot, now: now) {
                         result in
                         self.beat()
                         batcher.add(result)
