@@ -68,7 +68,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let archiveDirectory = fromState + "/archive"
         let archive: RawArchive?
         do {
-            archive = try RawArchive.existing(directory: archiveDirectory)
+            archive = try RawArchive.existing(directory: archiveDirectory, indexCopiedTo: state + "/replay-index")
         } catch {
             throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(error)")
         }
