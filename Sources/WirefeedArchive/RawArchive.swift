@@ -46,9 +46,32 @@ public final class RawArchive: Sendable {
         return try RawArchive(directory: directory, readOnly: true)
     }
 
-    private init(directory: String, readOnly: Bool) throws(ArchiveError) {
+    /// Opens an existing archive through a copy of its index made in `copyDirectory`, so that not
+    /// even SQLite's shared-memory file in `directory` is touched; nil when `directory` holds none.
+    public static func existing(
+        directory: String,
+        indexCopiedTo copyDirectory: String
+    ) throws(ArchiveError)
+        -> RawArchive?
+    {
+        let index = directory + "/index.sqlite"
+        guard FileManager.default.fileExists(atPath: index) else { return nil }
+        do {
+            try FileManager.default.createDirectory(atPath: copyDirectory, withIntermediateDirectories: true)
+            for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: index + suffix) {
+                let copy = copyDirectory + "/index.sqlite" + suffix
+                try? FileManager.default.removeItem(atPath: copy)
+                try FileManager.default.copyItem(atPath: index + suffix, toPath: copy)
+            }
+        } catch {
+            throw ArchiveError(.io, "\(index): cannot be copied to \(copyDirectory): \(error)")
+        }
+        return try RawArchive(directory: directory, readOnly: true, indexPath: copyDirectory + "/index.sqlite")
+    }
+
+    private init(directory: String, readOnly: Bool, indexPath: String? = nil) throws(ArchiveError) {
         self.directory = directory
-        let path = directory + "/index.sqlite"
+        let path = indexPath ?? directory + "/index.sqlite"
         do {
             if !readOnly { try Self.makeLayout(directory) }
             var configuration = Configuration()

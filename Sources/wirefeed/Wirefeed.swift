@@ -17,7 +17,7 @@ struct Wirefeed: AsyncParsableCommand {
         version: "\(WirefeedVersion.current) (\(MemoryAllocator.description))",
         subcommands: [
             RunCommand.self, FetchCommand.self, TriggerCommand.self, TailCommand.self, StatusCommand.self,
-            CheckCommand.self, ParseCommand.self, RenderCommand.self, ArchiveCommand.self,
+            CheckCommand.self, ParseCommand.self, RenderCommand.self, ArchiveCommand.self, ReplayCommand.self,
         ]
     )
 

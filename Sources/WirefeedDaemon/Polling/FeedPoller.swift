@@ -203,7 +203,7 @@ public struct FeedPoller: Sendable {
         return result
     }
 
-    private func handleSuccess(
+    func handleSuccess(
         _ response: FetchResponse,
         feed: FeedSource,
         state: inout FeedState,
@@ -259,7 +259,7 @@ public struct FeedPoller: Sendable {
         succeed(&state, now: state.lastAttempt ?? Date())
     }
 
-    private func succeed(_ state: inout FeedState, now: Date) {
+    func succeed(_ state: inout FeedState, now: Date) {
         state.consecutiveErrors = 0
         state.lastError = nil
         state.lastSuccess = now
