@@ -7,7 +7,7 @@ BENCH_MEGABYTES ?= 60
 BENCH_FEEDS ?= 2000
 
 .PHONY: setup build release test lint format demo bench-parse bench-fetch bench-daemon bench-ledger soak fuzz clean \
-	compare-corpus
+	compare-corpus bench-peers
 
 ## Install the Debian packages wirefeed needs (once per machine).
 setup:
@@ -55,6 +55,11 @@ bench-ledger: setup
 ## The daemon: SIGUSR1-to-story latency over 500 feeds, and memory over 1,000 cycles.
 bench-daemon: setup
 	deploy/bench-daemon.sh
+
+## Parse throughput beside fastfeedparser and feedparser-rs (installed from PyPI into .build/peers), one
+## core each, with xmllint --stream as the limit: the farm's first generation, and the real-world corpus.
+bench-peers: setup
+	deploy/bench-peers.sh
 
 ## Faults survived: the daemon for SOAK_SECONDS (600) against the workshop's fault-injecting server
 ## over an advancing farm, with SIGUSR1/SIGHUP at random; checks the spool against the ground truth.

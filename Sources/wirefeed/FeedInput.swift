@@ -5,10 +5,10 @@ import ArgumentParser
 import Foundation
 import WirefeedParse
 
-/// The options shared by the commands that read one feed document.
+/// The options shared by the commands that read feed documents: one, or several in one process.
 struct FeedInput: ParsableArguments {
-    @Argument(help: "The feed document to read, or - for standard input.")
-    var path: String
+    @Argument(help: "The feed documents to read, in order; - for standard input.")
+    var paths: [String]
 
     @Option(help: "The URL the document came from: the base for relative links.")
     var baseURL: String?
@@ -19,20 +19,60 @@ struct FeedInput: ParsableArguments {
     @Option(help: "Refuse documents larger than this many bytes.")
     var maxSize: Int = FeedParserOptions.defaultMaximumDocumentSize
 
-    /// Reads and parses the document; errors become ``CommandFailure``s.
-    func parse() throws -> ParsedFeed {
-        let bytes = try read()
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("Name at least one feed document, or - for standard input.") }
+        guard paths.filter({ $0 == "-" }).count <= 1 else {
+            throw ValidationError("Standard input (-) can be read only once.")
+        }
+    }
+
+    /// Parses each document in order and hands it to `body`, with its warnings already reported.
+    ///
+    /// One document: its failure is the command's. Several: a document that cannot be read or parsed
+    /// is reported in one line and the others still go on; the command then fails with the first
+    /// failure's exit code, so that nothing unread passes silently.
+    func forEachFeed(_ body: (ParsedFeed) throws -> Void) throws {
+        var firstFailure: CommandFailure?
+        var failures = 0
+        for path in paths {
+            let feed: ParsedFeed
+            do {
+                feed = try parse(path)
+            } catch let failure as CommandFailure where paths.count > 1 {
+                failure.report()
+                failures += 1
+                firstFailure = firstFailure ?? failure
+                continue
+            }
+            // With several documents, a warning names the one it is about.
+            let source = paths.count > 1 ? "\(Self.displayName(path)): " : ""
+            for warning in feed.warnings {
+                FileHandle.standardError.write(Data("wirefeed: warning: \(source)\(warning)\n".utf8))
+            }
+            try body(feed)
+        }
+        if let firstFailure {
+            throw CommandFailure(
+                exitCode: firstFailure.exitCode,
+                message: "\(failures) of \(paths.count) documents could not be read."
+            )
+        }
+    }
+
+    /// Reads and parses one document; errors become ``CommandFailure``s.
+    private func parse(_ path: String) throws -> ParsedFeed {
+        let bytes = try read(path)
         let options = FeedParserOptions(maximumDocumentSize: maxSize, documentURL: baseURL, transportCharset: charset)
         do {
             return try FeedParser.parse(bytes, options: options)
         } catch let error as ParseError {
-            throw CommandFailure(exitCode: CommandFailure.badData, message: "\(displayName): \(error)")
+            throw CommandFailure(exitCode: CommandFailure.badData, message: "\(Self.displayName(path)): \(error)")
         }
     }
 
-    private var displayName: String { path == "-" ? "standard input" : path }
+    private static func displayName(_ path: String) -> String { path == "-" ? "standard input" : path }
 
-    private func read() throws -> [UInt8] {
+    private func read(_ path: String) throws -> [UInt8] {
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
@@ -63,7 +103,7 @@ struct FeedInput: ParsableArguments {
         } catch {
             throw CommandFailure(
                 exitCode: CommandFailure.ioError,
-                message: "\(displayName): read failed: \(error.localizedDescription)"
+                message: "\(Self.displayName(path)): read failed: \(error.localizedDescription)"
             )
         }
     }

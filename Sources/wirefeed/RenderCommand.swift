@@ -16,7 +16,8 @@ struct RenderCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print each story of a feed as the spool stores it (text, or ninjs 2.1 JSON lines)."
+        abstract: "Print each story of feeds as the spool stores it (text, or ninjs 2.1 JSON lines).",
+        discussion: "Several documents are rendered in order, story after story."
     )
 
     @Option(
@@ -30,10 +31,10 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var input: FeedInput
 
     func run() throws {
-        let feed = try input.parse()
-        for warning in feed.warnings {
-            FileHandle.standardError.write(Data("wirefeed: warning: \(warning)\n".utf8))
-        }
+        try input.forEachFeed(render)
+    }
+
+    private func render(_ feed: ParsedFeed) throws {
         let stories = StoryNormalizer.normalize(feed, feedID: feedID, feedURL: input.baseURL)
         switch format {
         case .txt:

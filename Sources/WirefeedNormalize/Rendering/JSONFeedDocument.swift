@@ -133,10 +133,11 @@ public struct JSONFeedDocument: Sendable, Equatable, Codable {
         return terms.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
-    /// Pretty-printed JSON, keys sorted.
-    public func jsonData() throws -> Data {
+    /// JSON with keys sorted: pretty-printed, or on one line (no line break inside) when `pretty` is false.
+    public func jsonData(pretty: Bool = true) throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
     }
 }
