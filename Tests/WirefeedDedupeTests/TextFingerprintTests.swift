@@ -69,7 +69,7 @@ struct TextFingerprintTests {
             let matched = rule.matches(first, second)
             let detail =
                 "\(pair.name) (distance \(first.hammingDistance(to: second)), jaccard \(String(format: "%.2f", first.jaccard(with: second))), anchors nest \(first.anchorsNest(with: second)))"
-            print("pair \(pair.isNearCopy ? "near" : "distinct") matched=\(matched) \(detail)")
+            if matched != pair.isNearCopy { print("misjudged: \(detail)") }
             if matched && pair.isNearCopy { truePositives += 1 }
             if matched && !pair.isNearCopy { falsePositives.append(detail) }
             if !matched && pair.isNearCopy { missed.append(detail) }
