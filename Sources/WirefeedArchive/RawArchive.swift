@@ -124,7 +124,7 @@ public final class RawArchive: Sendable {
     /// cycle that blocked them in `fsync` would stall every other poll. Hash, compression and the
     /// object's atomic write run on a concurrent dispatch queue; the index rows of the fetches
     /// that arrive meanwhile are then committed together, in one transaction (one WAL `fsync` for
-    /// a burst of polls, not one each: a commit costs about 8 ms of disk wait here). The calling
+    /// a burst of polls, not one each: a commit waits for the disk). The calling
     /// task is suspended until its row is committed, which keeps the order the ingest relies on: a
     /// body is in the archive before its stories are in the ledger.
     public func store(_ input: ArchiveInput) async throws(ArchiveError) -> ArchiveEntry {

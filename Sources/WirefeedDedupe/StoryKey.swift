@@ -32,7 +32,7 @@ public struct StoryKey: Hashable, Sendable, Codable, CustomStringConvertible {
 
 /// Derives the keys of the stories of one document.
 ///
-/// Precedence, as in the dedupe policy (README, "Every story exactly once"):
+/// Precedence, as in the dedupe policy (docs/design/identity-and-dedupe.md):
 /// 1. the guid (RSS `<guid>`, Atom `<id>`), namespaced by feed — unless it is empty, shared by
 ///    several items of the same document, equal to the feed's own link, or the feed's guids have
 ///    been found unreliable;

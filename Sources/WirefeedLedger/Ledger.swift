@@ -30,12 +30,9 @@ public final class Ledger: Sendable {
         }
         // Set on the writer after the pool is open: GRDB's WAL set-up lowers every connection to
         // NORMAL after `prepareDatabase`, which would leave the last commits to a power cut.
-        // A 16 MiB page cache (SQLite's default is 2 MiB) keeps most of the random-keyed indexes
-        // (story key, slug, content hash) of a large batch in memory: on the bench farm's cold run
-        // it cut the writer's pread64 share from 2.5 % to 0.85 % of all samples, RSS unchanged.
-        // Checkpoints every 8,192 WAL pages (32 MiB) instead of 1,000: an index page that several
-        // commits rewrite is copied into the database once, not once per commit. On that run it
-        // halved what the checkpoints wrote (488 MB to 229 MB).
+        // A larger page cache keeps the random-keyed indexes (story key, slug, content hash) of a
+        // large batch in memory; rarer checkpoints copy an index page that several commits rewrite
+        // into the database once. Figures: docs/benchmarks.md, "The ledger's page cache".
         do {
             try pool.writeWithoutTransaction { db in
                 try db.execute(

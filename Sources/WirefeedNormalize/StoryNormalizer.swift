@@ -63,8 +63,8 @@ public enum StoryNormalizer {
         }
     }
 
-    /// The richest of the item's texts: content (`content:encoded`, Atom content) unless the
-    /// summary (description, Atom summary) is longer.
+    /// The item's body: its content (`content:encoded`, Atom content), unless its summary
+    /// (description, Atom summary) is more than twice as long, as when content holds a teaser.
     private static func body(of item: ParsedItem, baseURL: String?) -> ConvertedBody {
         let candidates = [item.content, item.summary].compactMap { $0 }.filter { !$0.value.isEmpty }
         guard var chosen = candidates.first else { return ConvertedBody(paragraphs: [], html: "") }

@@ -9,9 +9,8 @@ import Glibc
 
 /// zstd frames, one per archived body: a plain `.zst` file that `zstd -d` reads by hand.
 enum Zstd {
-    /// The level of every frame: zstd's default. On the workshop farm (N = 200, generation 0) level 3
-    /// stores 14.2 % of the bytes, level 9 12.5 %, level 19 11.9 %, at about a fifth, a tenth and a
-    /// fiftieth of level 3's speed: the target is 35 %, so the cheap level it is.
+    /// The level of every frame: zstd's default, well within the archive's size target at a
+    /// fraction of the higher levels' cost (docs/benchmarks.md, "The archive's zstd level").
     static let level: Int32 = 3
 
     /// One frame of `bytes`, with the content size and a content checksum in its header and trailer.

@@ -14,7 +14,7 @@ import WirefeedNormalize
 ///
 /// Group commit: batches are committed on a serial queue of their own while the caller goes on
 /// polling and parsing. When the queue is idle, a result with stories is committed at once (a
-/// manual fetch lands its new story within milliseconds). After each commit, results gather into
+/// manual fetch lands its new story without waiting). After each commit, results gather into
 /// the next batch until it holds ``minimumStories`` or ``gatherWindow`` has passed: every commit
 /// rewrites the ledger's random-keyed index pages it touches, so a cold start of thousands of feeds
 /// is cheapest in a few dozen large commits, not hundreds of small ones. A recorded batch's renames

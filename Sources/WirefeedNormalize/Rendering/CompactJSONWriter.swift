@@ -4,8 +4,9 @@
 import WirefeedModel
 
 /// Writes compact JSON straight into bytes, for the spool's hot path: the same output as
-/// `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes`, several times faster. The caller
-/// writes an object's keys in sorted order.
+/// `JSONEncoder` with `.sortedKeys` and `.withoutEscapingSlashes`, without its intermediate tree
+/// (`NinjsWriterTests` checks that they agree). The caller writes an
+/// object's keys in sorted order.
 struct CompactJSONWriter {
     private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = []

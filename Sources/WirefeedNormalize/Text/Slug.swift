@@ -128,7 +128,7 @@ enum Transliteration {
     static let scalarLimit = 80
 
     /// `text` (its first ``scalarLimit`` scalars) in ASCII Latin. Chinese characters, the slowest
-    /// for ICU (about 20 µs each), are transliterated one at a time and remembered; the rest of the
+    /// for ICU, are transliterated one at a time and remembered; the rest of the
     /// text goes through `Any-Latin; Latin-ASCII` when anything non-ASCII is left.
     static func latin(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()

@@ -28,7 +28,7 @@ enum XMLReadResult: Sendable, Equatable {
 
 /// A pull reader over libxml2's `xmlTextReader`: the only Swift type that touches libxml2.
 ///
-/// Feeds are read as UTF-8 (``FeedDecoder`` has transcoded them already) with a fixed hostile-input
+/// Feeds are read as UTF-8 (``EncodingDetector`` has transcoded them already) with a fixed hostile-input
 /// policy set in C (no network, no DTD, no entity substitution, libxml2's default depth and size
 /// limits). Errors are recorded per reader, never in libxml2's global state.
 ///
