@@ -28,16 +28,7 @@ struct ArchiveLocation: ParsableArguments {
     /// - Throws: ``CommandFailure`` 64 for a bad configuration, 66 when nothing was archived, 74
     ///   when the index cannot be read.
     func open() throws -> RawArchive {
-        var configuration = WirefeedConfiguration()
-        if let config {
-            do {
-                configuration = try ConfigurationLoader.load(path: config)
-            } catch {
-                throw CommandFailure(exitCode: CommandFailure.usage, message: "\(error)")
-            }
-        } else {
-            configuration.stateDirectory = "wirefeed-state"
-        }
+        var configuration = try WirefeedConfiguration.forReading(path: config)
         if let state { configuration.stateDirectory = state }
         let directory = ArchiveHandle.directory(configuration)
         let archive: RawArchive?

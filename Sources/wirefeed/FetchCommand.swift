@@ -44,22 +44,10 @@ struct FetchCommand: AsyncParsableCommand {
             )
         }
         let logger = Logger(label: "wirefeed")
-        let ledger: Ledger
-        let pipeline: StoryPipeline
-        var states: [String: FeedState]
-        do {
-            ledger = try Ledger(directory: configuration.stateDirectory)
-            states = try ledger.feedStates()
-            pipeline = StoryPipeline(
-                ledger: ledger,
-                spool: SpoolWriter(directory: configuration.spoolDirectory),
-                writesText: configuration.outputFormats.contains("txt"),
-                logger: logger
-            )
-            try pipeline.reconcile()
-        } catch {
-            throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(error)")
-        }
+        let target = try IngestTarget(configuration: configuration, logger: logger)
+        let ledger = target.ledger
+        let pipeline = target.pipeline
+        let states = target.states
         let fetcher = Fetcher(
             maximumConcurrency: configuration.http.maximumConcurrency,
             maximumPerHost: configuration.http.maximumPerHost

@@ -55,14 +55,7 @@ struct ReplayCommand: AsyncParsableCommand {
                 message: "\(option) '\(path)' lies inside --from-state '\(fromState)': replay never writes there."
             )
         }
-        var configuration = WirefeedConfiguration()
-        if let config {
-            do {
-                configuration = try ConfigurationLoader.load(path: config)
-            } catch {
-                throw CommandFailure(exitCode: CommandFailure.usage, message: "\(error)")
-            }
-        }
+        var configuration = try WirefeedConfiguration.forReading(path: config)
         configuration.stateDirectory = state
         configuration.spoolDirectory = spool
         let archiveDirectory = fromState + "/archive"
@@ -79,22 +72,9 @@ struct ReplayCommand: AsyncParsableCommand {
             )
         }
         let logger = Logger(label: "wirefeed")
-        let ledger: Ledger
-        let pipeline: StoryPipeline
-        var states: [String: FeedState]
-        do {
-            ledger = try Ledger(directory: configuration.stateDirectory)
-            states = try ledger.feedStates()
-            pipeline = StoryPipeline(
-                ledger: ledger,
-                spool: SpoolWriter(directory: configuration.spoolDirectory),
-                writesText: configuration.outputFormats.contains("txt"),
-                logger: logger
-            )
-            try pipeline.reconcile()
-        } catch {
-            throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(error)")
-        }
+        let target = try IngestTarget(configuration: configuration, logger: logger)
+        let pipeline = target.pipeline
+        var states = target.states
         let fetcher = Fetcher(maximumConcurrency: 1, maximumPerHost: 1)
         defer { fetcher.shutdown() }
         let batcher = IngestBatcher(pipeline: pipeline, logger: logger)

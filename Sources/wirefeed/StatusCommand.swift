@@ -27,16 +27,7 @@ struct StatusCommand: ParsableCommand {
     var prometheus = false
 
     func run() throws {
-        var configuration = WirefeedConfiguration()
-        if let config {
-            do {
-                configuration = try ConfigurationLoader.load(path: config)
-            } catch {
-                throw CommandFailure(exitCode: CommandFailure.usage, message: "\(error)")
-            }
-        } else {
-            configuration.stateDirectory = "wirefeed-state"
-        }
+        let configuration = try WirefeedConfiguration.forReading(path: config)
         let directory = state ?? configuration.stateDirectory
         guard FileManager.default.fileExists(atPath: directory + "/ledger.sqlite") else {
             throw CommandFailure(

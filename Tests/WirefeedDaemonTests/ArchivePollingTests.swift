@@ -205,19 +205,7 @@ struct ArchiveCommandTests {
     static let t0 = Date(utc: "2026-12-07T01:00:00Z")
 
     func run(_ arguments: [String]) throws -> (status: Int32, output: [UInt8], error: String) {
-        let url: URL = try #require(WirefeedBinary.url, "the wirefeed executable is built with the tests")
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        let message = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, [UInt8](bytes), String(decoding: message, as: UTF8.self))
+        try WirefeedBinary.run(arguments)
     }
 
     func archive(_ fetches: [(feed: String, body: String, minutes: Double)]) throws -> [ArchiveEntry] {

@@ -129,28 +129,6 @@ struct CrashConsistencyTests {
     }
 }
 
-/// The `wirefeed` executable built beside the test bundle.
-enum WirefeedBinary {
-    static let url: URL? = {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [directory, directory.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("wirefeed")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }()
-
-    static func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-}
-
 /// A full disk: the spool on a small tmpfs. Needs root (to mount); skipped otherwise.
 @Suite(.serialized, .enabled(if: getuid() == 0, "mounting a small tmpfs needs root: skipped"))
 struct DiskFullTests {

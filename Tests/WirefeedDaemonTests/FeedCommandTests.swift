@@ -13,22 +13,7 @@ struct FeedCommandTests {
     static let html = Fixtures.feeds.appendingPathComponent("not-feed-html.html").path
 
     func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let url: URL = try #require(WirefeedBinary.url, "the wirefeed executable is built with the tests")
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        let message = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: bytes, as: UTF8.self),
-            String(decoding: message, as: UTF8.self)
-        )
+        try WirefeedBinary.runForText(arguments)
     }
 
     /// The JSON value of one document, for comparing documents whatever their layout.
