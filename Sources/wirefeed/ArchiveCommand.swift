@@ -30,10 +30,20 @@ struct ArchiveLocation: ParsableArguments {
     func open() throws -> RawArchive {
         var configuration = try WirefeedConfiguration.forReading(path: config)
         if let state { configuration.stateDirectory = state }
-        let directory = ArchiveHandle.directory(configuration)
+        return try Self.open(directory: ArchiveHandle.directory(configuration))
+    }
+
+    /// The archive in `directory`, read through a copy of its index in `indexCopy` when given, so
+    /// that `directory` stays untouched.
+    /// - Throws: ``CommandFailure`` 66 when nothing was archived, 74 when the index cannot be read.
+    static func open(directory: String, indexCopy: String? = nil) throws -> RawArchive {
         let archive: RawArchive?
         do {
-            archive = try RawArchive.existing(directory: directory)
+            if let indexCopy {
+                archive = try RawArchive.existing(directory: directory, indexCopiedTo: indexCopy)
+            } else {
+                archive = try RawArchive.existing(directory: directory)
+            }
         } catch {
             throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(error)")
         }

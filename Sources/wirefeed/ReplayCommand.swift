@@ -58,19 +58,10 @@ struct ReplayCommand: AsyncParsableCommand {
         var configuration = try WirefeedConfiguration.forReading(path: config)
         configuration.stateDirectory = state
         configuration.spoolDirectory = spool
-        let archiveDirectory = fromState + "/archive"
-        let archive: RawArchive?
-        do {
-            archive = try RawArchive.existing(directory: archiveDirectory, indexCopiedTo: state + "/replay-index")
-        } catch {
-            throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(error)")
-        }
-        guard let archive else {
-            throw CommandFailure(
-                exitCode: CommandFailure.missingInput,
-                message: "\(archiveDirectory): no archive here."
-            )
-        }
+        let archive = try ArchiveLocation.open(
+            directory: fromState + "/archive",
+            indexCopy: state + "/replay-index"
+        )
         let logger = Logger(label: "wirefeed")
         let target = try IngestTarget(configuration: configuration, logger: logger)
         let pipeline = target.pipeline
