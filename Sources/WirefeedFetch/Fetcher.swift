@@ -20,9 +20,16 @@ public final class Fetcher: Sendable {
         limiter = ConcurrencyLimiter(total: maximumConcurrency, perHost: maximumPerHost)
     }
 
-    /// Aborts what is in flight and stops the transfer thread.
-    public func shutdown() {
-        loop.shutdown()
+    /// Aborts what is in flight and stops the transfer thread; returns once it has stopped,
+    /// without blocking a thread of the cooperative pool.
+    public func shutdown() async {
+        await loop.shutdown()
+    }
+
+    /// ``shutdown()`` for synchronous code outside the cooperative pool: blocks until the transfer
+    /// thread has stopped.
+    public func shutdownAndWait() {
+        loop.shutdownAndWait()
     }
 
     /// Performs one GET, following redirects, and returns whatever status the server answered.

@@ -52,7 +52,6 @@ struct FetchCommand: AsyncParsableCommand {
             maximumConcurrency: configuration.http.maximumConcurrency,
             maximumPerHost: configuration.http.maximumPerHost
         )
-        defer { fetcher.shutdown() }
         let archives = ArchiveHandle()
         let poller = FeedPoller(
             fetcher: fetcher,
@@ -65,9 +64,10 @@ struct FetchCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let results = await PollCycle(poller: poller).run(feeds, states: states) { result in
             print(result.summaryLine)
-            batcher.add(result)
+            await batcher.add(result)
         }
-        batcher.drain()
+        await batcher.drain()
+        await fetcher.shutdown()
         do {
             _ = try ledger.prune(now: Date(), retention: configuration.retention.seconds)
         } catch {
@@ -78,10 +78,13 @@ struct FetchCommand: AsyncParsableCommand {
         let bytes = results.reduce(0) { $0 + $1.bytes }
         let stories = results.reduce(0) { $0 + $1.storyCount }
         let elapsed = Int((ContinuousClock.now - started).seconds * 1000)
-        let counts = batcher.total
+        let counts = await batcher.total
+        let filesWritten = await batcher.filesWritten
+        let batches = await batcher.batchesRecorded
+        let retries = await batcher.failedFeeds.count
         print("total: \(results.count) feeds, \(failed) failed, \(bytes)B, \(stories) items, \(elapsed)ms")
         print(
-            "spool: \(batcher.filesWritten) files in \(batcher.batchesRecorded) batches: \(counts.newStories) new stories, \(counts.newVersions) new versions; dropped \(counts.repeats) repeats, \(counts.aliases) duplicates, \(counts.tombstoned) pruned; \(batcher.failedFeeds.count) feeds to retry"
+            "spool: \(filesWritten) files in \(batches) batches: \(counts.newStories) new stories, \(counts.newVersions) new versions; dropped \(counts.repeats) repeats, \(counts.aliases) duplicates, \(counts.tombstoned) pruned; \(retries) feeds to retry"
         )
     }
 }

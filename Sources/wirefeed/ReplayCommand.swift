@@ -67,7 +67,6 @@ struct ReplayCommand: AsyncParsableCommand {
         let pipeline = target.pipeline
         var states = target.states
         let fetcher = Fetcher(maximumConcurrency: 1, maximumPerHost: 1)
-        defer { fetcher.shutdown() }
         let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
         let started = ContinuousClock.now
         var reader = archive.reader(feeds: feedIDs, from: from, until: to) { damage in
@@ -87,18 +86,21 @@ struct ReplayCommand: AsyncParsableCommand {
                 let result = poller.replay(fetch, state: states[feedID] ?? FeedState())
                 states[feedID] = result.state
                 print(result.summaryLine)
-                batcher.add(result)
+                await batcher.add(result)
                 replayed += 1
             }
         } catch {
-            batcher.drain()
+            await batcher.drain()
+            await fetcher.shutdown()
             throw CommandFailure(exitCode: CommandFailure.ioError, message: "\(error)")
         }
-        batcher.drain()
-        let counts = batcher.total
+        await batcher.drain()
+        await fetcher.shutdown()
+        let counts = await batcher.total
+        let filesWritten = await batcher.filesWritten
         let elapsed = Int((ContinuousClock.now - started).seconds * 1000)
         print(
-            "replay: \(replayed) fetches, \(reader.damaged.count) damaged skipped, \(elapsed)ms; spool: \(batcher.filesWritten) files: \(counts.newStories) new stories, \(counts.newVersions) new versions; dropped \(counts.repeats) repeats, \(counts.aliases) duplicates"
+            "replay: \(replayed) fetches, \(reader.damaged.count) damaged skipped, \(elapsed)ms; spool: \(filesWritten) files: \(counts.newStories) new stories, \(counts.newVersions) new versions; dropped \(counts.repeats) repeats, \(counts.aliases) duplicates"
         )
         if replayed == 0 && reader.damaged.isEmpty {
             throw CommandFailure(exitCode: CommandFailure.missingInput, message: "nothing archived matches.")

@@ -61,7 +61,7 @@ struct ArchivePollingTests {
             }
         }
         let fetcher = Fetcher()
-        defer { fetcher.shutdown() }
+        defer { fetcher.shutdownAndWait() }
         let state = temporaryState()
         let poller = poller(fetcher, state: state)
         let feeds = ["a", "b", "c", "d"].map { FeedSource(id: $0, url: server.url("/\($0).xml")) }
@@ -107,7 +107,7 @@ struct ArchivePollingTests {
             .respond(status: 200, body: Array("<html>maintenance</html>".utf8))
         }
         let fetcher = Fetcher()
-        defer { fetcher.shutdown() }
+        defer { fetcher.shutdownAndWait() }
         let state = temporaryState()
         let result = await poller(fetcher, state: state).poll(
             FeedSource(id: "broken", url: server.url("/feed.xml")),
@@ -124,7 +124,7 @@ struct ArchivePollingTests {
     @Test func aRetentionOfZeroArchivesNothing() async throws {
         let server = try await LoopbackHTTPServer { _ in .ok(Self.feedBody("quiet")) }
         let fetcher = Fetcher()
-        defer { fetcher.shutdown() }
+        defer { fetcher.shutdownAndWait() }
         let state = temporaryState()
         let poller = poller(fetcher, state: state, archiveRetention: .zero)
         #expect(poller.archive == nil)

@@ -3,6 +3,7 @@
 
 import Foundation
 import Testing
+import WirefeedTesting
 
 /// The `wirefeed` executable itself: what an operator sees from `check`, a reload, `tail` and a
 /// first `fetch`.
@@ -83,24 +84,23 @@ struct BinaryHardeningTests {
         environment["NOTIFY_SOCKET"] = nil
         daemon.environment = environment
         daemon.standardOutput = FileHandle.nullDevice
-        daemon.standardError = FileHandle.nullDevice
+        let standardError = OutputWatcher()
+        daemon.standardError = standardError.pipe
         try daemon.run()
         defer { if daemon.isRunning { daemon.terminate() } }
-        let pidFile = directory + "/state/wirefeed.pid"
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: pidFile) {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        #expect(FileManager.default.fileExists(atPath: pidFile), "the daemon never became ready")
-        // Signals are trapped once the PID file is written; give the trap a moment anyway.
-        try await Task.sleep(for: .milliseconds(300))
-        for bad in [
+        // Logged once the signals are trapped and the PID file is written.
+        #expect(await standardError.waitFor("wirefeed running"), "the daemon never became ready")
+        for (number, bad) in [
             good + "http:\n  max_body_size: 99999999999999999999GiB\n",
             good + "poll:\n  interval: 999999999999999999s\n",
             good + "retention: 1e17s\n",
-        ] {
+        ].enumerated() {
             try bad.write(toFile: config, atomically: true, encoding: .utf8)
             kill(daemon.processIdentifier, SIGHUP)
-            try await Task.sleep(for: .milliseconds(500))
+            #expect(
+                await standardError.waitFor("configuration reload refused", count: number + 1),
+                "the reload of \(bad) was not refused"
+            )
             #expect(daemon.isRunning, "a reload of \(bad) ended the daemon")
         }
         daemon.terminate()

@@ -37,7 +37,7 @@ struct FeedPollerTests {
             configuration: configuration,
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         )
-        defer { fetcher.shutdown() }
+        defer { fetcher.shutdownAndWait() }
         try await body(poller, server)
         try await server.shutdown()
     }

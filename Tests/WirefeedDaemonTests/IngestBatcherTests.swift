@@ -8,11 +8,14 @@ import WirefeedDaemon
 import WirefeedLedger
 import WirefeedModel
 import WirefeedSpool
+import WirefeedTesting
 
 /// Group commit on a real ledger file and a real spool: an idle batcher commits at once, a busy
 /// one gathers the next batch until it is big enough, its window closes, or a drain wants it.
+/// The window runs on a manual clock that the tests advance; they wait for published batches.
 @Suite(.serialized)
 struct IngestBatcherTests {
+    let clock = ManualClock()
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
         "wirefeed-batcher-\(UUID().uuidString)"
     ).path
@@ -31,6 +34,7 @@ struct IngestBatcherTests {
             pipeline: pipeline,
             minimumStories: minimumStories,
             gatherWindow: gatherWindow,
+            clock: clock,
             logger: logger
         )
     }
@@ -71,76 +75,76 @@ struct IngestBatcherTests {
     /// A batcher whose first story ("Strike") is committed and in `new/`: the next batch gathers.
     func batcherAfterOneCommit(minimumStories: Int, gatherWindow: Duration) async throws -> IngestBatcher {
         let batcher = try batcher(minimumStories: minimumStories, gatherWindow: gatherWindow)
-        batcher.add(update("Strike"))
-        try await waitForPublished(1)
+        await batcher.add(update("Strike"))
+        await batcher.waitUntilPublished(batches: 1)
         return batcher
-    }
-
-    /// Waits (at most 10 s) until `new/` holds `count` stories.
-    func waitForPublished(_ count: Int) async throws {
-        for _ in 0..<500 where try published().count < count {
-            try await Task.sleep(for: .milliseconds(20))
-        }
     }
 
     @Test func anIdleBatcherCommitsTheFirstResultAtOnce() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let batcher = try batcher(minimumStories: 100, gatherWindow: .seconds(60))
-        batcher.add(update("Strike"))
-        try await waitForPublished(1)
+        await batcher.add(update("Strike"))
+        await batcher.waitUntilPublished(batches: 1)
         #expect(try published() == ["strike-v1"], "no drain, no waiting for a batch to fill")
-        batcher.drain()
+        #expect(clock.now.sinceStart == .zero, "the clock never moved")
+        await batcher.drain()
     }
 
     @Test func resultsArrivingAfterACommitGatherUntilTheBatchIsFull() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let batcher = try await batcherAfterOneCommit(minimumStories: 3, gatherWindow: .seconds(60))
-        batcher.add(update("Budget"))
-        batcher.add(update("Harbour"))
-        try await Task.sleep(for: .milliseconds(300))
+        await batcher.add(update("Budget"))
+        await batcher.add(update("Harbour"))
+        // The committer waits on the clock, which does not move: nothing but a third story can
+        // end this gathering.
+        await clock.waitForSleepers(1)
         #expect(try published() == ["strike-v1"], "two stories are fewer than the batch gathers")
-        batcher.add(update("Vote"))
-        try await waitForPublished(4)
+        #expect(await batcher.batchesRecorded == 1)
+        await batcher.add(update("Vote"))
+        await batcher.waitUntilPublished(batches: 2)
         #expect(try published() == ["strike-v1", "budget-v1", "harbour-v1", "vote-v1"])
-        #expect(batcher.batchesRecorded == 2)
-        batcher.drain()
+        #expect(await batcher.batchesRecorded == 2)
+        await batcher.drain()
     }
 
     @Test func aGatheringBatchIsCommittedWhenItsWindowCloses() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let batcher = try await batcherAfterOneCommit(minimumStories: 100, gatherWindow: .milliseconds(200))
-        batcher.add(update("Budget"))
-        try await waitForPublished(2)
+        await batcher.add(update("Budget"))
+        await clock.waitForSleepers(1)
+        clock.advance(by: .milliseconds(199))
+        #expect(await batcher.batchesRecorded == 1, "the window is still open")
+        clock.advance(by: .milliseconds(1))
+        await batcher.waitUntilPublished(batches: 2)
         #expect(try published() == ["strike-v1", "budget-v1"], "no drain: the window closed")
-        batcher.drain()
+        await batcher.drain()
     }
 
     @Test func aDrainCommitsTheGatheringBatchWithoutWaitingForItsWindow() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let batcher = try await batcherAfterOneCommit(minimumStories: 100, gatherWindow: .seconds(60))
-        batcher.add(update("Budget"))
-        let started = ContinuousClock.now
-        batcher.drain()
-        #expect(ContinuousClock.now - started < .seconds(10))
+        await batcher.add(update("Budget"))
+        await batcher.drain()
+        #expect(clock.now.sinceStart == .zero, "the window never closed")
         #expect(try published() == ["strike-v1", "budget-v1"])
-        #expect(batcher.batchesRecorded == 2)
+        #expect(await batcher.batchesRecorded == 2)
 
         // The batcher gathers again after the drain.
-        batcher.add(update("Harbour"))
-        batcher.drain()
+        await batcher.add(update("Harbour"))
+        await batcher.drain()
         #expect(try published() == ["strike-v1", "budget-v1", "harbour-v1"])
     }
 
     @Test func aDrainRecordsTheFeedsThatBroughtNoStoriesWhileABatchGathered() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let batcher = try await batcherAfterOneCommit(minimumStories: 100, gatherWindow: .seconds(60))
-        batcher.add(unchanged("quiet"))
-        batcher.drain()
+        await batcher.add(unchanged("quiet"))
+        await batcher.drain()
         #expect(
             try ledger().feedStates().keys.sorted() == ["Strike", "quiet"],
             "the 304's state is saved, not dropped with the batcher"
         )
-        #expect(batcher.batchesRecorded == 2)
+        #expect(await batcher.batchesRecorded == 2)
     }
 
     @Test func aDrainLeavesNoDraftInTmp() async throws {
@@ -158,7 +162,7 @@ struct IngestBatcherTests {
                 firstCreated: Date()
             )
             prepared.draft = .written(name: try spool.writeDraft(json: files.json, text: files.text))
-            batcher.add(
+            await batcher.add(
                 FeedUpdate(
                     feedID: feed,
                     url: "http://127.0.0.1/\(feed).xml",
@@ -169,7 +173,7 @@ struct IngestBatcherTests {
                 )
             )
         }
-        batcher.drain()
+        await batcher.drain()
         #expect(try published() == ["strike-v1"])
         #expect(spool.spareDraftCount == 0)
         let tmp = directory + "/spool/tmp"

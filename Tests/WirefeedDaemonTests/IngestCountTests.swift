@@ -33,7 +33,7 @@ struct IngestCountTests {
         try FileManager.default.contentsOfDirectory(atPath: directory + "/spool/new").filter { $0.hasSuffix(".json") }
     }
 
-    @Test func storiesWhoseRenamesFailedAreCountedWhenTheyArrive() throws {
+    @Test func storiesWhoseRenamesFailedAreCountedWhenTheyArrive() async throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let pipeline = StoryPipeline(
             ledger: try Ledger(directory: directory + "/state"),
@@ -47,18 +47,18 @@ struct IngestCountTests {
         let new = directory + "/spool/new"
         try FileManager.default.removeItem(atPath: new)
         try Data().write(to: URL(fileURLWithPath: new))
-        batcher.add(update("Strike"))
-        batcher.drain()
-        #expect(batcher.total.newStories == 0, "counted a story that is not in new/")
-        #expect(batcher.filesWritten == 0)
-        #expect(batcher.failedFeeds.isEmpty, "the batch was recorded; only its renames wait")
+        await batcher.add(update("Strike"))
+        await batcher.drain()
+        #expect(await batcher.total.newStories == 0, "counted a story that is not in new/")
+        #expect(await batcher.filesWritten == 0)
+        #expect(await batcher.failedFeeds.isEmpty, "the batch was recorded; only its renames wait")
 
         try FileManager.default.removeItem(atPath: new)
         try FileManager.default.createDirectory(atPath: new, withIntermediateDirectories: false)
-        batcher.add(update("Budget"))
-        batcher.drain()
+        await batcher.add(update("Budget"))
+        await batcher.drain()
         #expect(try publishedJSON().count == 2)
-        #expect(batcher.total.newStories == 2, "both arrived now")
-        #expect(batcher.filesWritten == 2)
+        #expect(await batcher.total.newStories == 2, "both arrived now")
+        #expect(await batcher.filesWritten == 2)
     }
 }

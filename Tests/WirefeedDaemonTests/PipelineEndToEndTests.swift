@@ -67,13 +67,13 @@ struct PipelineEndToEndTests {
         )
         try pipeline.reconcile()
         let fetcher = Fetcher()
-        defer { fetcher.shutdown() }
+        defer { fetcher.shutdownAndWait() }
         let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)
         let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
         let states = try ledger.feedStates()
-        await PollCycle(poller: poller).run(feeds, states: states, now: now) { batcher.add($0) }
-        batcher.drain()
-        return batcher.total
+        await PollCycle(poller: poller).run(feeds, states: states, now: now) { await batcher.add($0) }
+        await batcher.drain()
+        return await batcher.total
     }
 
     func spooled() throws -> [String] {

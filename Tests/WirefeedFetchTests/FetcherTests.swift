@@ -27,11 +27,11 @@ struct FetcherTests {
         do {
             try await body(fetcher, server)
         } catch {
-            fetcher.shutdown()
+            await fetcher.shutdown()
             try await server.shutdown()
             throw error
         }
-        fetcher.shutdown()
+        await fetcher.shutdown()
         try await server.shutdown()
     }
 

@@ -24,7 +24,7 @@ struct RedirectPolicyTests {
     ) async throws {
         let server = try await LoopbackHTTPServer(addresses: addresses, route: route)
         let fetcher = Fetcher(maximumConcurrency: 8, maximumPerHost: 2)
-        defer { fetcher.shutdown() }
+        defer { fetcher.shutdownAndWait() }
         do {
             try await body(fetcher, server)
         } catch {

@@ -4,7 +4,6 @@
 import Dispatch
 import Foundation
 import Logging
-import Synchronization
 import WirefeedLedger
 import WirefeedModel
 import WirefeedNormalize
@@ -12,64 +11,67 @@ import WirefeedNormalize
 /// Gathers poll results into batches for the ``StoryPipeline``, so that durability costs one
 /// `syncfs`, one directory fsync and one ledger commit per batch, not per story.
 ///
-/// Group commit: batches are committed on a serial queue of their own while the caller goes on
-/// polling and parsing. When the queue is idle, a result with stories is committed at once (a
-/// manual fetch lands its new story without waiting). After each commit, results gather into
-/// the next batch until it holds ``minimumStories`` or ``gatherWindow`` has passed: every commit
-/// rewrites the ledger's random-keyed index pages it touches, so a cold start of thousands of feeds
-/// is cheapest in a few dozen large commits, not hundreds of small ones. A recorded batch's renames
-/// into `new/` run on a third queue while the next batch is recorded. At most one batch waits and
-/// one is being published, which bounds memory. ``drain()`` waits for the last one.
-public final class IngestBatcher: Sendable {
-    public let pipeline: StoryPipeline
-    public let maximumStories: Int
-    public let maximumFeeds: Int
+/// Group commit: one committer task takes the gathered updates and records them while polls go on.
+/// When nothing is being committed, a result with stories is committed at once (a manual fetch
+/// lands its new story without waiting). After each commit, results gather into the next batch
+/// until it holds ``minimumStories`` or ``gatherWindow`` has passed on the injected clock: every
+/// commit rewrites the ledger's random-keyed index pages it touches, so a cold start of thousands of
+/// feeds is cheapest in a few dozen large commits, not hundreds of small ones. A recorded batch's
+/// renames into `new/` run while the next batch is recorded.
+///
+/// Backpressure: at most one batch gathers full, one is recorded and one is published; ``add(_:)``
+/// waits while the gathering batch is full, which bounds memory. ``drain()`` commits and publishes
+/// everything added before it. The ledger and spool work runs on serial dispatch queues of its own,
+/// awaited through continuations: nothing waits on a thread of the cooperative pool.
+public actor IngestBatcher {
+    public nonisolated let pipeline: StoryPipeline
+    public nonisolated let maximumStories: Int
+    public nonisolated let maximumFeeds: Int
     /// Stories a batch gathers, while results keep coming, before it is committed.
-    public let minimumStories: Int
+    public nonisolated let minimumStories: Int
     /// How long a batch gathers after the previous commit at most.
-    public let gatherWindow: Duration
-    private let logger: Logger
-    private let queue = DispatchQueue(label: "wirefeed.ingest")
-    private let slots = DispatchSemaphore(value: 1)
-    /// Renames into `new/` run here, while the commit queue records the next batch.
-    private let publisher = DispatchQueue(label: "wirefeed.publish")
-    /// At most one batch is being published while the next one is recorded.
-    private let publishing = DispatchSemaphore(value: 1)
-    /// Wakes the commit queue when the gathering batch is ready (or a drain wants it now).
-    private let gathered = DispatchSemaphore(value: 0)
+    public nonisolated let gatherWindow: Duration
+    private nonisolated let clock: any Clock<Duration>
+    private nonisolated let logger: Logger
+    /// Ledger transactions and the spool's `tmp/` writes.
+    private nonisolated let recorder = DispatchQueue(label: "wirefeed.ingest")
+    /// Renames into `new/`, while the recorder records the next batch.
+    private nonisolated let publisher = DispatchQueue(label: "wirefeed.publish")
 
-    private struct Pending {
-        var updates: [FeedUpdate] = []
-        var stories = 0
-        /// Batches queued or being committed.
-        var inFlight = 0
-        /// Whether the commit queue waits for the next batch to fill.
-        var gathering = false
-        /// Drains in progress: a batch they wait for is not held back.
-        var draining = 0
-    }
+    private var updates: [FeedUpdate] = []
+    private var stories = 0
+    /// The task recording batches, while there is work for it.
+    private var committer: Task<Void, Never>?
+    /// The latest batch's renames into `new/`; each waits for the one before.
+    private var publishing: Task<Void, Never>?
+    /// Set while the committer waits for the gathering batch to become ready.
+    private var gatherer: CheckedContinuation<Void, Never>?
+    private var gatherRound = 0
+    /// Adds waiting for the full gathering batch to be taken.
+    private var waitingForRoom: [CheckedContinuation<Void, Never>] = []
+    /// Drains in progress: a batch they wait for is not held back.
+    private var draining = 0
+    private var publishedWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
-    private struct Totals {
-        var counts = IngestSummary.Counts()
-        var failedFeeds: Set<String> = []
-        var filesWritten = 0
-        var batches = 0
-        /// New stories and versions recorded but not yet in `new/` (their renames failed, or are
-        /// under way): counted once they arrive.
-        var unpublished = IngestSummary.Counts()
-        var unpublishedFiles = 0
-    }
-
-    private let pending = Mutex(Pending())
-    private let totals = Mutex(Totals())
+    private var counts = IngestSummary.Counts()
+    private var failed: Set<String> = []
+    private var written = 0
+    private var recorded = 0
+    private var published = 0
+    /// New stories and versions recorded but not yet in `new/` (their renames failed, or are under
+    /// way): counted once they arrive.
+    private var unpublished = IngestSummary.Counts()
+    private var unpublishedFiles = 0
 
     /// Everything committed so far; new stories and versions once they are in `new/`.
-    public var total: IngestSummary.Counts { totals.withLock { $0.counts } }
+    public var total: IngestSummary.Counts { counts }
     /// Feeds whose batch failed, to poll again.
-    public var failedFeeds: Set<String> { totals.withLock { $0.failedFeeds } }
-    public var filesWritten: Int { totals.withLock { $0.filesWritten } }
+    public var failedFeeds: Set<String> { failed }
+    public var filesWritten: Int { written }
     /// How many batches were recorded in the ledger.
-    public var batchesRecorded: Int { totals.withLock { $0.batches } }
+    public var batchesRecorded: Int { recorded }
+    /// How many batches were moved into `new/`.
+    public var batchesPublished: Int { published }
 
     public init(
         pipeline: StoryPipeline,
@@ -77,6 +79,7 @@ public final class IngestBatcher: Sendable {
         maximumFeeds: Int = 256,
         minimumStories: Int = 3000,
         gatherWindow: Duration = .milliseconds(750),
+        clock: any Clock<Duration> = ContinuousClock(),
         logger: Logger
     ) {
         self.pipeline = pipeline
@@ -84,13 +87,14 @@ public final class IngestBatcher: Sendable {
         self.maximumFeeds = maximumFeeds
         self.minimumStories = min(minimumStories, maximumStories)
         self.gatherWindow = gatherWindow
+        self.clock = clock
         self.logger = logger
     }
 
-    /// Adds a poll result; hands a full batch to the commit queue (waiting while two are queued).
-    public func add(_ result: PollResult) {
+    /// Adds a poll result (waiting while the gathering batch is full).
+    public func add(_ result: PollResult) async {
         let stories = result.outcome == .fetched ? result.prepared : nil
-        add(
+        await add(
             FeedUpdate(
                 feedID: result.feedID,
                 url: result.url,
@@ -104,129 +108,149 @@ public final class IngestBatcher: Sendable {
     }
 
     /// Adds one feed's update (what a poll result becomes): the batching of `add(_ result:)`.
-    public func add(_ update: FeedUpdate) {
-        let stories = update.stories
-        var wake = false
-        let batch: [FeedUpdate]? = pending.withLock { pending in
-            let wasReady = isReady(pending)
-            pending.updates.append(update)
-            pending.stories += stories?.count ?? 0
-            if pending.gathering {
-                // The commit queue takes it when it is ready.
-                wake = !wasReady && isReady(pending)
-                return nil
-            }
-            let full = pending.stories >= maximumStories || pending.updates.count >= maximumFeeds
-            let idle = pending.inFlight == 0 && !(stories ?? []).isEmpty
-            guard full || idle else { return nil }
-            return take(&pending)
+    public func add(_ update: FeedUpdate) async {
+        while committer != nil && isFull {
+            await withCheckedContinuation { waitingForRoom.append($0) }
         }
-        if wake { gathered.signal() }
-        if let batch { enqueue(batch) }
+        let count = update.stories?.count ?? 0
+        updates.append(update)
+        stories += count
+        if committer == nil {
+            if isFull || count > 0 { startCommitter() }
+        } else if isReady {
+            wakeGatherer()
+        }
     }
+
+    /// Commits what is pending and waits until every batch is recorded and published; then ends
+    /// the pipeline's run of work (``StoryPipeline/finishWork()``).
+    public func drain() async {
+        draining += 1
+        wakeGatherer()
+        while true {
+            if let committer {
+                await committer.value
+            } else if !updates.isEmpty {
+                startCommitter()
+            } else {
+                break
+            }
+        }
+        await publishing?.value
+        let pipeline = pipeline
+        await run(on: publisher) { pipeline.finishWork() }
+        draining -= 1
+    }
+
+    /// Returns once `count` batches are in `new/`: an event to wait for instead of a timer.
+    public func waitUntilPublished(batches count: Int) async {
+        guard published < count else { return }
+        await withCheckedContinuation { publishedWaiters.append((count, $0)) }
+    }
+
+    private var isFull: Bool { stories >= maximumStories || updates.count >= maximumFeeds }
 
     /// Whether the gathering batch should be committed without waiting longer.
-    private func isReady(_ pending: Pending) -> Bool {
-        pending.stories >= minimumStories || pending.updates.count >= maximumFeeds || pending.draining > 0
+    private var isReady: Bool { stories >= minimumStories || updates.count >= maximumFeeds || draining > 0 }
+
+    private func startCommitter() {
+        committer = Task { await self.commitWhileThereIsWork() }
     }
 
-    /// Takes the pending updates as a batch and counts it in flight.
-    private func take(_ pending: inout Pending) -> [FeedUpdate] {
-        let updates = pending.updates
-        pending.updates = []
-        pending.stories = 0
-        pending.inFlight += 1
-        return updates
+    /// Records batch after batch: the one pending, then what gathered meanwhile, until a gathered
+    /// batch holds no stories (its updates wait for a full batch or a drain).
+    private func commitWhileThereIsWork() async {
+        repeat {
+            let batch = updates
+            updates = []
+            stories = 0
+            let room = waitingForRoom
+            waitingForRoom = []
+            for waiter in room { waiter.resume() }
+            await commit(batch)
+            if !isReady { await gather() }
+        } while stories > 0 || isFull || (draining > 0 && !updates.isEmpty)
+        committer = nil
     }
 
-    /// Hands what is pending to the commit queue and waits until every batch is committed and
-    /// published; then ends the pipeline's run of work (``StoryPipeline/finishWork()``).
-    public func drain() {
-        pending.withLock { $0.draining += 1 }
-        // A batch gathering on the commit queue is taken there at once. What is left after it
-        // (updates without stories, which the commit queue leaves for a full batch) goes now.
-        gathered.signal()
-        queue.sync {}
-        while let rest = pending.withLock({ pending in pending.updates.isEmpty ? nil : take(&pending) }) {
-            enqueue(rest)
-            queue.sync {}
+    /// Waits until the gathering batch is ready or the window closes on the clock.
+    private func gather() async {
+        gatherRound += 1
+        let round = gatherRound
+        let clock = clock
+        let window = gatherWindow
+        let timer = Task {
+            guard (try? await clock.sleep(for: window)) != nil else { return }
+            self.closeWindow(round: round)
         }
-        publisher.sync {}
-        pipeline.finishWork()
-        pending.withLock { $0.draining -= 1 }
+        await withCheckedContinuation { gatherer = $0 }
+        timer.cancel()
     }
 
-    private func enqueue(_ updates: [FeedUpdate]) {
-        slots.wait()
-        queue.async { [self] in
-            commit(updates)
-            slots.signal()
-            // What gathered while a batch was committed goes next, if it holds stories (taken on
-            // the commit queue itself: no slot to wait for).
-            while let next = takeGathered() { commit(next) }
-        }
+    private func closeWindow(round: Int) {
+        if round == gatherRound { wakeGatherer() }
     }
 
-    /// Ends the batch just committed, lets the next one gather (until it is ready or the window
-    /// closes), and takes it when nothing else is in flight and it holds stories.
-    private func takeGathered() -> [FeedUpdate]? {
-        let deadline = DispatchTime.now() + .nanoseconds(Int(gatherWindow / .nanoseconds(1)))
-        let wait = pending.withLock { pending in
-            pending.gathering = pending.inFlight == 1
-            return pending.gathering && !isReady(pending)
-        }
-        if wait {
-            while gathered.wait(timeout: deadline) == .success, !pending.withLock({ isReady($0) }) {}
-        }
-        return pending.withLock { pending in
-            pending.gathering = false
-            pending.inFlight -= 1
-            guard pending.inFlight == 0, pending.stories > 0 else { return nil }
-            return take(&pending)
-        }
+    private func wakeGatherer() {
+        let waiter = gatherer
+        gatherer = nil
+        waiter?.resume()
     }
 
-    private func commit(_ updates: [FeedUpdate]) {
-        do {
-            let summary = try pipeline.record(updates)
-            let counts = summary.total
-            totals.withLock { totals in
-                totals.unpublished.newStories += counts.newStories
-                totals.unpublished.newVersions += counts.newVersions
-                totals.unpublishedFiles += summary.staged.count
-                totals.counts.repeats += counts.repeats
-                totals.counts.aliases += counts.aliases
-                totals.counts.tombstoned += counts.tombstoned
-                totals.batches += 1
-            }
-            publishing.wait()
-            publisher.async { [self] in
-                do {
-                    // Publishes the batches held back by failed renames too.
-                    try pipeline.publish(summary)
-                    totals.withLock { totals in
-                        totals.counts.newStories += totals.unpublished.newStories
-                        totals.counts.newVersions += totals.unpublished.newVersions
-                        totals.filesWritten += totals.unpublishedFiles
-                        totals.unpublished = IngestSummary.Counts()
-                        totals.unpublishedFiles = 0
-                    }
-                } catch {
-                    logger.error(
-                        "moving a recorded batch into new/ failed; it is retried with the next batch",
-                        metadata: ["error": "\(error)", "batch.stories": "\(summary.staged.count)"]
-                    )
-                }
-                publishing.signal()
-            }
-        } catch {
-            let ids = updates.map(\.feedID)
-            let stories = updates.reduce(0) { $0 + ($1.stories?.count ?? 0) }
-            totals.withLock { $0.failedFeeds.formUnion(ids) }
+    private func commit(_ batch: [FeedUpdate]) async {
+        let pipeline = pipeline
+        let outcome = await run(on: recorder) { Result { try pipeline.record(batch) } }
+        switch outcome {
+        case .success(let summary):
+            let total = summary.total
+            unpublished.newStories += total.newStories
+            unpublished.newVersions += total.newVersions
+            unpublishedFiles += summary.staged.count
+            counts.repeats += total.repeats
+            counts.aliases += total.aliases
+            counts.tombstoned += total.tombstoned
+            recorded += 1
+            // At most one batch is published while the next is recorded; they go in order.
+            await publishing?.value
+            publishing = Task { await self.publish(summary) }
+        case .failure(let error):
+            let ids = batch.map(\.feedID)
+            let stories = batch.reduce(0) { $0 + ($1.stories?.count ?? 0) }
+            failed.formUnion(ids)
             logger.error(
                 "spool batch failed; its feeds are ingested again next cycle",
                 metadata: ["error": "\(error)", "batch.feeds": "\(ids.count)", "batch.stories": "\(stories)"]
             )
+        }
+    }
+
+    private func publish(_ summary: IngestSummary) async {
+        let pipeline = pipeline
+        // Publishes the batches held back by failed renames too.
+        let outcome = await run(on: publisher) { Result { try pipeline.publish(summary) } }
+        switch outcome {
+        case .success:
+            counts.newStories += unpublished.newStories
+            counts.newVersions += unpublished.newVersions
+            written += unpublishedFiles
+            unpublished = IngestSummary.Counts()
+            unpublishedFiles = 0
+        case .failure(let error):
+            logger.error(
+                "moving a recorded batch into new/ failed; it is retried with the next batch",
+                metadata: ["error": "\(error)", "batch.stories": "\(summary.staged.count)"]
+            )
+        }
+        published += 1
+        let due = publishedWaiters.filter { $0.count <= published }
+        publishedWaiters.removeAll { $0.count <= published }
+        for waiter in due { waiter.continuation.resume() }
+    }
+
+    /// Runs blocking file and ledger work on a serial queue of its own and awaits its result.
+    private nonisolated func run<T: Sendable>(on queue: DispatchQueue, _ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: work()) }
         }
     }
 }

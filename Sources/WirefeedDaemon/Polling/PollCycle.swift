@@ -17,7 +17,7 @@ public struct PollCycle: Sendable {
     }
 
     /// Polls every feed of `feeds` and hands each result, stories included, to `onResult` as it
-    /// completes.
+    /// completes (awaited: a busy consumer slows the polls down instead of piling results up).
     /// - Returns: the results in completion order, their stories dropped (``PollResult/storyCount``
     ///   keeps the count).
     @discardableResult
@@ -25,7 +25,7 @@ public struct PollCycle: Sendable {
         _ feeds: [FeedSource],
         states: [String: FeedState],
         now: Date = Date(),
-        onResult: (PollResult) -> Void = { _ in }
+        onResult: (PollResult) async -> Void = { _ in }
     ) async -> [PollResult] {
         await withTaskGroup(of: PollResult.self) { group in
             var pending = feeds[...]
@@ -39,7 +39,7 @@ public struct PollCycle: Sendable {
             results.reserveCapacity(feeds.count)
             while var result = await group.next() {
                 startNext()
-                onResult(result)
+                await onResult(result)
                 result.dropStories()
                 results.append(result)
             }

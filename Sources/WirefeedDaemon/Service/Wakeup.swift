@@ -17,25 +17,34 @@ public final class Wakeup: Sendable {
     private struct State {
         var requests = Requests()
         var waiter: CheckedContinuation<Void, Never>?
+        var nextAction = 0
+        /// What runs once shutdown is asked for (a cycle's cancellation).
+        var shutdownActions: [Int: @Sendable () -> Void] = [:]
     }
 
     private let state = Mutex(State())
+    private let clock: any Clock<Duration>
 
-    public init() {}
+    /// - Parameter clock: what `wait(for:)` measures its time on.
+    public init(clock: any Clock<Duration> = ContinuousClock()) {
+        self.clock = clock
+    }
 
     public func requestManualFetch() { raise { $0.manual = true } }
     public func requestReload() { raise { $0.reload = true } }
     public func requestShutdown() { raise { $0.shutdown = true } }
 
-    /// Waits until `deadline` or a request, whichever comes first, and takes the requests.
-    public func wait(until deadline: ContinuousClock.Instant) async -> Requests {
+    /// Waits for `duration` on the clock or a request, whichever comes first, and takes the
+    /// requests.
+    public func wait(for duration: Duration) async -> Requests {
+        let clock = clock
         let timer = Task {
-            try? await Task.sleep(until: deadline, clock: .continuous)
+            guard (try? await clock.sleep(for: duration)) != nil else { return }
             self.resumeWaiter()
         }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let resumeNow = state.withLock { state -> Bool in
-                if state.requests != Requests() || ContinuousClock.now >= deadline { return true }
+                if state.requests != Requests() || duration <= .zero { return true }
                 state.waiter = continuation
                 return false
             }
@@ -53,13 +62,38 @@ public final class Wakeup: Sendable {
     /// Whether shutdown was asked for.
     public var isShuttingDown: Bool { state.withLock { $0.requests.shutdown } }
 
+    /// Runs `action` when shutdown is asked for (at once if it already was), unless it is
+    /// removed first with ``removeShutdownAction(_:)``.
+    /// - Returns: the action's id.
+    @discardableResult
+    public func whenShuttingDown(_ action: @escaping @Sendable () -> Void) -> Int {
+        let (id, now) = state.withLock { state -> (Int, Bool) in
+            defer { state.nextAction += 1 }
+            if state.requests.shutdown { return (state.nextAction, true) }
+            state.shutdownActions[state.nextAction] = action
+            return (state.nextAction, false)
+        }
+        if now { action() }
+        return id
+    }
+
+    public func removeShutdownAction(_ id: Int) {
+        _ = state.withLock { $0.shutdownActions.removeValue(forKey: id) }
+    }
+
     private func raise(_ change: (inout Requests) -> Void) {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+        let (waiter, actions) = state.withLock { state -> (CheckedContinuation<Void, Never>?, [@Sendable () -> Void]) in
             change(&state.requests)
             defer { state.waiter = nil }
-            return state.waiter
+            var actions: [@Sendable () -> Void] = []
+            if state.requests.shutdown {
+                actions = Array(state.shutdownActions.values)
+                state.shutdownActions = [:]
+            }
+            return (state.waiter, actions)
         }
         waiter?.resume()
+        for action in actions { action() }
     }
 
     private func resumeWaiter() {

@@ -29,7 +29,9 @@ public final class WirefeedService: Service, Sendable {
     private let loadConfiguration: ConfigurationSource
     private let logger: Logger
     private let notifier: SystemdNotifier
-    private let wakeup = Wakeup()
+    private let wakeup: Wakeup
+    /// What the service's waits (between cycles, the watchdog) are measured on.
+    private let clock: any Clock<Duration>
     private let heartbeat = Mutex(ContinuousClock.now)
     private let statusLine = Mutex("starting")
     private let archives = ArchiveHandle()
@@ -37,8 +39,11 @@ public final class WirefeedService: Service, Sendable {
     public init(
         loadConfiguration: @escaping ConfigurationSource,
         logger: Logger,
-        notifier: SystemdNotifier = SystemdNotifier()
+        notifier: SystemdNotifier = SystemdNotifier(),
+        clock: any Clock<Duration> = ContinuousClock()
     ) {
+        self.clock = clock
+        self.wakeup = Wakeup(clock: clock)
         self.loadConfiguration = loadConfiguration
         self.logger = logger
         self.notifier = notifier
@@ -104,7 +109,6 @@ public final class WirefeedService: Service, Sendable {
             maximumConcurrency: configuration.http.maximumConcurrency,
             maximumPerHost: configuration.http.maximumPerHost
         )
-        defer { fetcher.shutdown() }
         // The first cycle polls everything on a first start, else what is due.
         var manualPending = states.isEmpty
         var lastPrune = ContinuousClock.now - Self.pruneInterval
@@ -141,13 +145,13 @@ public final class WirefeedService: Service, Sendable {
                     let rest = Array(feedsToPoll.dropFirst(Self.firstWave))
                     var results = await PollCycle(poller: poller).run(first, states: snapshot, now: now) { result in
                         self.beat()
-                        batcher.add(result)
+                        await batcher.add(result)
                     }
-                    batcher.drain()
+                    await batcher.drain()
                     results += await PollCycle(poller: poller).run(rest, states: snapshot, now: now) {
                         result in
                         self.beat()
-                        batcher.add(result)
+                        await batcher.add(result)
                     }
                     return results
                 }
@@ -156,8 +160,8 @@ public final class WirefeedService: Service, Sendable {
                 } onCancel: {
                     cycle.cancel()
                 }
-                batcher.drain()
-                let failed = batcher.failedFeeds
+                await batcher.drain()
+                let failed = await batcher.failedFeeds
                 for result in results where !failed.contains(result.feedID) {
                     states[result.feedID] = result.state
                 }
@@ -168,7 +172,7 @@ public final class WirefeedService: Service, Sendable {
                     )
                 }
                 let elapsed = ContinuousClock.now - cycleStart
-                let counts = batcher.total
+                let counts = await batcher.total
                 logger.info(
                     "cycle done",
                     metadata: [
@@ -202,7 +206,7 @@ public final class WirefeedService: Service, Sendable {
                 states[$0.id]?.disabledReason == nil ? (states[$0.id]?.nextPoll ?? Date()) : nil
             }.min()
             let wait = min(max((next ?? Date().addingTimeInterval(60)).timeIntervalSinceNow, 0), 60)
-            let requests = await wakeup.wait(until: .now + .milliseconds(Int64(wait * 1000)))
+            let requests = await wakeup.wait(for: .milliseconds(Int64(wait * 1000)))
             if requests.shutdown { break }
             if requests.reload {
                 notifier.reloading()
@@ -217,7 +221,7 @@ public final class WirefeedService: Service, Sendable {
                     if reloaded.http.maximumConcurrency != configuration.http.maximumConcurrency
                         || reloaded.http.maximumPerHost != configuration.http.maximumPerHost
                     {
-                        fetcher.shutdown()
+                        await fetcher.shutdown()
                         fetcher = Fetcher(
                             maximumConcurrency: reloaded.http.maximumConcurrency,
                             maximumPerHost: reloaded.http.maximumPerHost
@@ -250,18 +254,14 @@ public final class WirefeedService: Service, Sendable {
                 manualPending = true
             }
         }
+        await fetcher.shutdown()
     }
 
     private func waitForCycle(_ cycle: Task<[PollResult], Never>) async -> [PollResult] {
         // Shutdown during a cycle aborts its transfers; the results that came in are kept.
-        let watcher = Task { [wakeup] in
-            while !wakeup.isShuttingDown && !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(50))
-            }
-            if wakeup.isShuttingDown { cycle.cancel() }
-        }
+        let action = wakeup.whenShuttingDown { cycle.cancel() }
         let results = await cycle.value
-        watcher.cancel()
+        wakeup.removeShutdownAction(action)
         return results
     }
 
@@ -284,7 +284,7 @@ public final class WirefeedService: Service, Sendable {
     private func keepWatchdogFed(every interval: Duration) async {
         while !Task.isCancelled {
             // A CancellationError escaping here at shutdown would fail the whole service group.
-            guard (try? await Task.sleep(for: interval)) != nil else { return }
+            guard (try? await clock.sleep(for: interval)) != nil else { return }
             let last = heartbeat.withLock { $0 }
             // The loop sleeps at most 60 s between beats; a cycle beats on every result.
             if ContinuousClock.now - last < .seconds(90) {

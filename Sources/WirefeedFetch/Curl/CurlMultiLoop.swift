@@ -32,7 +32,16 @@ final class CurlMultiLoop: Sendable {
     /// The multi handle, as an address: only the loop thread dereferences it (and `wake`, through
     /// `curl_multi_wakeup`, which libcurl documents as callable from any thread).
     private let multiAddress: UInt
-    private let finished = Mutex(false)
+
+    private struct Finish: ~Copyable {
+        var finished = false
+        /// Async callers of ``shutdown()``, resumed by the loop thread as it ends.
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let finish = Mutex(Finish())
+    /// Signalled by the loop thread as it ends, for synchronous callers of ``shutdownAndWait()``.
+    private let ended = NSCondition()
 
     init(maximumConnections: Int, maximumConnectionsPerHost: Int) {
         let multi = curl_multi_init()!
@@ -84,11 +93,32 @@ final class CurlMultiLoop: Sendable {
         curl_multi_wakeup(multi)
     }
 
-    /// Aborts every transfer and stops the thread; waits until it has.
-    func shutdown() {
+    /// Aborts every transfer and stops the thread; returns once it has, without holding a thread
+    /// of the caller's: the loop thread resumes the wait as it ends.
+    func shutdown() async {
+        requestStop()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = finish.withLock { finish -> Bool in
+                if finish.finished { return true }
+                finish.waiters.append(continuation)
+                return false
+            }
+            if done { continuation.resume() }
+        }
+    }
+
+    /// ``shutdown()`` for synchronous callers (never on the cooperative pool): blocks on a
+    /// condition variable that the loop thread signals as it ends.
+    func shutdownAndWait() {
+        requestStop()
+        ended.lock()
+        while !finish.withLock({ $0.finished }) { ended.wait() }
+        ended.unlock()
+    }
+
+    private func requestStop() {
         inbox.withLock { $0.stopping = true }
         curl_multi_wakeup(multi)
-        while !finished.withLock({ $0 }) { usleep(1000) }
     }
 
     // MARK: - The loop thread
@@ -198,7 +228,15 @@ final class CurlMultiLoop: Sendable {
             }
         }
         curl_multi_cleanup(multi)
-        finished.withLock { $0 = true }
+        ended.lock()
+        let waiters = finish.withLock { finish in
+            finish.finished = true
+            defer { finish.waiters = [] }
+            return finish.waiters
+        }
+        ended.broadcast()
+        ended.unlock()
+        for waiter in waiters { waiter.resume() }
     }
 
     private static func cancelled(_ url: String) -> FetchError {
