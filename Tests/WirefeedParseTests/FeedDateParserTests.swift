@@ -71,6 +71,7 @@ struct FeedDateParserTests {
     @Test(arguments: [
         "", "   ", "sometime last week", "2016-13-01", "31 Feb 2016 10:00:00 GMT", "Tue, 26 Jul 2016 25:61:00 GMT",
         "n/a", "0000-00-00", "2020/13/10", "2020/1-10", "2020/1/10 14", "2020/1/10 13:00 PM",
+        "2020/2/30", "2020/1/10 24:00", "2020/1/10 14:60", "2020/1/10 0:05 AM", "2020/1/10 14:33 later", "2020//10",
         // day and month in an order the text does not tell
         "10/01/2020",
         // an offset no zone has

@@ -373,7 +373,8 @@ private struct ByteScanner {
         case 3:
             // `-800`: one digit of hours, as some feeds write it.
             guard let h = number(digits: 1), let m = number(digits: 2) else { return nil }
-            (hours, minutes) = (h, m)
+            hours = h
+            minutes = m
         case 1, 2, 4:
             guard let h = number(maxDigits: min(digits, 2)) else { return nil }
             hours = h
