@@ -414,7 +414,7 @@ TITLES_ATOM = """<?xml version="1.0" encoding="utf-8"?>
     <updated>2016-07-26T09:00:00Z</updated>
   </entry>
   <entry>
-    <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Inline <b>bold</b> &amp;lt;b&amp;gt;</div></title>
+    <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Inline <b>bold</b> &lt;b&gt;</div></title>
     <id>urn:titles:3</id>
     <updated>2016-07-26T09:00:00Z</updated>
   </entry>

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the wirefeed authors
 
 import Testing
+import WirefeedModel
 import WirefeedNormalize
 import WirefeedParse
 import WirefeedTesting

@@ -98,7 +98,7 @@ public enum FeedDateParser {
         var offset = 0
         if scanner.skip(UInt8(ascii: "T")) || scanner.skipSpaces() {
             guard let h = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: ":")),
-                let m = scanner.number(digits: 2)
+                let m = scanner.number(digits: 2), h < 24
             else { return nil }
             hour = h
             minute = m
