@@ -24,7 +24,21 @@ agreement is printed both ways:
 - link-not-http: feedparser made a link of a guid or id that is no http(s) URL (`urn:`, `tag:`);
   wirefeed links only to http and https;
 - title-mojibake: feedparser's title is wirefeed's double-encoded (`Ã©` for `é`): wirefeed
-  repaired the document.
+  repaired the document;
+- id-bare-ampersand: feedparser turned a bare `&name` of a URL into the reference `&name;`;
+- id-not-resolved: feedparser resolved an id that is no URL against a base, wirefeed keeps it;
+- date-read-more: feedparser read no date where wirefeed read one (an Italian weekday, long names);
+- date-year-first: a date written `2020/1/10`, which feedparser reads as another day;
+- date-12-hour, date-zone-name: feedparser ignores AM/PM and zone names such as BST or CEST;
+- count-utf16-unmarked: a UTF-16 document with neither byte-order mark nor declaration, of which
+  feedparser reads nothing;
+- count-broken-off: the document breaks off inside its last item, which feedparser keeps and
+  wirefeed drops (its body lost its end);
+- count-empty-entry: feedparser made an entry of an empty `<item/>` nested inside an item; such
+  entries are left out of the pairing.
+
+wirefeed's JSON Feed title is plain text: it is compared with white space collapsed, its angle
+brackets kept.
 """
 import calendar
 import html
@@ -74,8 +88,37 @@ def undouble(text):
         return None
 
 
+def text_line(text):
+    if text is None:
+        return None
+    return SPACE.sub(" ", text).strip() or None
+
+
+def raw_date(entry):
+    return entry.get("published") or entry.get("updated") or ""
+
+
+def is_empty(entry):
+    return not any(entry.get(key) for key in ("title", "link", "id", "summary", "content", "published", "updated"))
+
+
 def chosen(field, pair, entry, parsed):
     theirs, ours = pair
+    if field == "id" and theirs and ours:
+        if re.sub(r"&(\w+);", r"&\1", theirs) == ours:
+            return "id-bare-ampersand"
+        if theirs.startswith("/") and theirs.endswith("/" + ours) and ":" not in ours:
+            return "id-not-resolved"
+    if field == "date" and ours is not None:
+        raw = raw_date(entry)
+        if theirs is None:
+            return "date-read-more"
+        if re.match(r"\s*\d{4}/\d{1,2}/\d{1,2}", raw):
+            return "date-year-first"
+        if re.search(r"\b[AaPp][Mm]\b", raw) and (ours - theirs) % 3600 == 0:
+            return "date-12-hour"
+        if re.search(r"\b(BST|CEST|CET|EEST|EET|WEST|MSK|IST|JST|AEST|AEDT)\s*$", raw) and (ours - theirs) % 3600 == 0:
+            return "date-zone-name"
     if field == "link":
         if ours and ours == entry.get("feedburner_origlink"):
             return "link-origlink"
@@ -122,15 +165,31 @@ def main():
             ours = []
         notes = {}
         total["count"] += 1
-        if len(ours) == len(theirs):
+        count_choice = None
+        if len(ours) != len(theirs):
+            with open(path, "rb") as f:
+                head = f.read(4)
+            bozo = str(parsed.get("bozo_exception", ""))
+            nonempty = [entry for entry in theirs if not is_empty(entry)]
+            if not theirs and len(head) == 4 and (head[0] == 0) != (head[1] == 0) and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+                count_choice = "count-utf16-unmarked"
+            elif len(nonempty) == len(ours):
+                count_choice = "count-empty-entry"
+                theirs = nonempty
+            elif len(theirs) == len(ours) + 1 and ("unclosed" in bozo or "no element found" in bozo):
+                count_choice = "count-broken-off"
+        if len(ours) == len(theirs) and count_choice is None:
             agree["count"] += 1
+        elif count_choice:
+            choices[count_choice] = choices.get(count_choice, 0) + 1
+            chosen_agree["count"] += 1
         else:
             notes["count"] = f"feedparser {len(theirs)}, wirefeed {len(ours)}" + (f" ({error[0]})" if error else "")
         for position, (entry, item) in enumerate(zip(theirs, ours)):
             pairs = {
                 "id": (entry.get("id"), item.get("id")) if entry.get("id") else None,
                 "link": (entry.get("link"), item.get("url")),
-                "title": (plain(entry.get("title")), plain(item.get("title"))),
+                "title": (plain(entry.get("title")), text_line(item.get("title"))),
                 "date": (fp_date(entry), wf_date(item)),
             }
             for field, pair in pairs.items():

@@ -78,15 +78,18 @@ public enum StoryNormalizer {
     }
 
     /// The item's page as the publisher wrote it (resolved against its base, never canonicalized):
-    /// the alternate link (FeedBurner's `origLink` first), else a permalink guid, else the first link.
+    /// the alternate link (FeedBurner's `origLink` first), else a permalink guid that is an http(s)
+    /// URL, else nothing. A `self`, `edit`, `enclosure` or `replies` link names another resource, and
+    /// an id that is no URL (`urn:uuid:…`, `tag:…`) is never a link.
     private static func publishedLink(of item: ParsedItem) -> String? {
-        if let alternate = item.alternateURL, URLResolver.hasScheme(alternate) { return alternate }
+        let alternate = item.alternateURL
+        if let alternate, URLResolver.hasScheme(alternate) { return alternate }
         if let guid = item.id, item.idIsPermaLink != false, guid.utf8.count > 7,
             guid.prefix(8).lowercased().hasPrefix("http://") || guid.prefix(8).lowercased() == "https://"
         {
             return guid.trimmingWhitespace()
         }
-        return item.links.first?.href
+        return alternate
     }
 
     private static func byline(_ authors: [FeedPerson]) -> [String] {

@@ -150,6 +150,7 @@ RSS10 = """<?xml version="1.0" encoding="utf-8"?>
     <dc:date>2016-07-25T22:30:00+02:00</dc:date>
     <dc:creator>Claire Dubois</dc:creator>
     <dc:subject>Astronomie</dc:subject>
+    <dc:identifier>doi:10.5555/comet.2016.07</dc:identifier>
     <description>Une comète brillante.</description>
     <content:encoded>&lt;p&gt;Une comète brillante a été observée.&lt;/p&gt;&lt;p&gt;Elle sera visible jusqu'à dimanche.&lt;/p&gt;</content:encoded>
   </item>
@@ -307,6 +308,120 @@ LINKS_XML_BASE = """<?xml version="1.0" encoding="utf-8"?>
 </feed>
 """
 
+# Ids that are no URLs: never resolved against xml:base, never the item's link. An entry whose
+# only link is its `self` link (an Atom Publishing Protocol entry) has no page to link to.
+IDS_NOT_LINKS_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://localhost:8080/desk/feed/">
+  <title>Desk</title>
+  <id>urn:uuid:9f547ffc-0b31-4794-bcb2-c00f79771738</id>
+  <updated>2016-07-26T09:30:00Z</updated>
+  <entry xml:base="entries/">
+    <title>Self link only</title>
+    <link rel="self" href="urn-uuid-d5ffaea2"/>
+    <link rel="edit" href="urn-uuid-d5ffaea2/edit"/>
+    <id>urn:uuid:d5ffaea2-0a9a-4f38-98fc-5c364177b6b4</id>
+    <updated>2016-07-26T09:00:00Z</updated>
+  </entry>
+  <entry>
+    <title>A tag id and an alternate link</title>
+    <link rel="alternate" href="2016/07/26/harbour"/>
+    <id>tag:desk.example.com,2016:harbour</id>
+    <updated>2016-07-26T08:00:00Z</updated>
+  </entry>
+</feed>
+"""
+
+# The same in RSS: a guid without isPermaLink that is no URL, under an xml:base; and an <rss> root
+# in Atom's namespace (seen in the wild), whose items carry Atom's id, updated and summary.
+IDS_NOT_LINKS_RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xml:base="https://rss.example.com/desk/">
+  <channel>
+    <title>Desk</title>
+    <link>https://rss.example.com/desk/</link>
+    <description>Ids that are no links</description>
+    <item xml:base="items/">
+      <title>A urn guid</title>
+      <guid>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</guid>
+    </item>
+    <item>
+      <title>A tag guid beside its link</title>
+      <link>2016/harbour.html</link>
+      <guid>tag:rss.example.com,2016:harbour</guid>
+    </item>
+  </channel>
+</rss>
+"""
+
+RSS_IN_ATOM_NAMESPACE = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns="http://www.w3.org/2005/Atom">
+  <channel>
+    <title>Earthquakes</title>
+    <link href="https://quakes.example.org/"/>
+    <item>
+      <title>M 3.2, Mona Passage</title>
+      <link href="https://quakes.example.org/2005/09/09/atom01"/>
+      <id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id>
+      <updated>2005-08-17T07:02:32Z</updated>
+      <summary>We just had a big one.</summary>
+    </item>
+  </channel>
+</rss>
+"""
+
+
+# Titles that mention markup. An RSS title is untyped: it reads as HTML only when it looks like HTML
+# (an end tag or a character reference, and only HTML element names), else its angle brackets are
+# text. An Atom title says its type.
+TITLES_RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0">
+  <channel>
+    <title>Markup &amp;lt;in&amp;gt; titles</title>
+    <link>https://titles.example.com/</link>
+    <description>Headlines about markup</description>
+    <item>
+      <title>Test &amp;lt;pre&amp;gt; in &amp;lt;description&amp;gt; and &amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt; in title</title>
+      <guid isPermaLink="false">title-1</guid>
+    </item>
+    <item>
+      <title>Use the &lt;description&gt; element</title>
+      <guid isPermaLink="false">title-2</guid>
+    </item>
+    <item>
+      <title>Port &lt;em&gt;strike&lt;/em&gt; ends</title>
+      <guid isPermaLink="false">title-3</guid>
+    </item>
+    <item>
+      <title><![CDATA[Why <pre> beats <div>]]></title>
+      <guid isPermaLink="false">title-4</guid>
+    </item>
+  </channel>
+</rss>
+"""
+
+TITLES_ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title type="text">About &lt;b&gt;</title>
+  <id>urn:titles</id>
+  <updated>2016-07-26T09:30:00Z</updated>
+  <entry>
+    <title type="text">Escaped &lt;b&gt;bold&lt;/b&gt; is text</title>
+    <id>urn:titles:1</id>
+    <updated>2016-07-26T09:00:00Z</updated>
+  </entry>
+  <entry>
+    <title type="html">Escaped &lt;b&gt;bold&lt;/b&gt; is markup</title>
+    <id>urn:titles:2</id>
+    <updated>2016-07-26T09:00:00Z</updated>
+  </entry>
+  <entry>
+    <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Inline <b>bold</b> &lt;b&gt;</div></title>
+    <id>urn:titles:3</id>
+    <updated>2016-07-26T09:00:00Z</updated>
+  </entry>
+</feed>
+"""
+
+
 # Links a CMS must never be handed: every one is dropped, with a warning, and the item kept.
 HOSTILE_UNSAFE_LINKS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:atom="http://www.w3.org/2005/Atom">
@@ -442,6 +557,11 @@ def main():
 
     write("links-as-published.xml", LINKS_AS_PUBLISHED)
     write("links-xml-base.xml", LINKS_XML_BASE)
+    write("ids-not-links-atom.xml", IDS_NOT_LINKS_ATOM)
+    write("ids-not-links-rss.xml", IDS_NOT_LINKS_RSS)
+    write("rss-in-atom-namespace.xml", RSS_IN_ATOM_NAMESPACE)
+    write("titles-rss.xml", TITLES_RSS)
+    write("titles-atom.xml", TITLES_ATOM)
     write("hostile-unsafe-links.xml", HOSTILE_UNSAFE_LINKS)
     write("quirk-terminal-controls.xml", QUIRK_TERMINAL_CONTROLS)
     write("slug-scripts.xml", slug_scripts())
@@ -489,6 +609,18 @@ def main():
 <item><title>extra spaces</title><guid>d4</guid><pubDate>  Tue,  26   Jul  2016  09:05:00   GMT </pubDate></item>
 <item><title>unparseable</title><guid>d5</guid><pubDate>sometime last week</pubDate></item>
 </channel></rss>""")
+
+    # Date shapes seen in real feeds beyond RFC 822 and ISO 8601, each with the instant it names.
+    dates = [("2020/1/10 14:33:00", "slashes, one-digit month"), ("2020-1-5 3:04:05", "dashes, one-digit day and hour"),
+             ("2020/01/10 02:33 PM +0800", "slashes, 12-hour clock, zone"), ("Wed 24 May 2006 14:04:24 -800", "three-digit zone"),
+             ("Sun, 20 Apr 2014 8:19 pm CEST", "12-hour clock, zone name"), ("Sat, Dec 16 2023 02:02:33 PM", "month before day, PM"),
+             ("mer, 16 nov 2022 00:38:15 +0100", "Italian weekday"), ("Friday, January 29, 2021 04:42 PM", "long names"),
+             ("Fri, 17 May 2019 06:00:00 BST", "British Summer Time"), ("10/01/2020", "day and month in unknown order"),
+             ("Fri, 11 Mar 2016 01:15:00 +3000", "an offset no zone has")]
+    write("dates-real-world.xml", '<rss version="2.0"><channel><title>Dates</title><link>https://d.example.com/</link>\n'
+          + "".join(f"<item><title>{title}</title><guid>date-{n}</guid><pubDate>{date}</pubDate></item>\n"
+                    for n, (date, title) in enumerate(dates, 1))
+          + "</channel></rss>\n")
 
     # Hostile documents: each must be refused or neutralized, never expanded or followed.
     write("hostile-billion-laughs.xml", """<?xml version="1.0"?>

@@ -57,6 +57,36 @@ struct PublishedLinkTests {
     }
 }
 
+/// An id that is no URL stays the id as written and never becomes the story's link.
+struct IDsThatAreNotLinksTests {
+    @Test func anAtomIDIsNeverResolvedNorTakenForTheLink() throws {
+        let feed = try Fixtures.parse("ids-not-links-atom.xml")
+        #expect(
+            feed.items.map(\.id) == [
+                "urn:uuid:d5ffaea2-0a9a-4f38-98fc-5c364177b6b4", "tag:desk.example.com,2016:harbour",
+            ]
+        )
+        let stories = StoryNormalizer.normalize(feed)
+        #expect(stories[0].link == nil, "a self or edit link names the entry's document, not its page")
+        #expect(stories[1].link == "http://localhost:8080/desk/feed/2016/07/26/harbour")
+        let document = JSONFeedDocument(feed: feed, stories: stories)
+        #expect(document.items.map(\.id) == feed.items.map { $0.id! })
+        #expect(document.items[0].url == nil)
+    }
+
+    @Test func anRSSGuidThatIsNoURLIsNeverTheLink() throws {
+        let feed = try Fixtures.parse("ids-not-links-rss.xml")
+        #expect(
+            feed.items.map(\.id) == [
+                "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a", "tag:rss.example.com,2016:harbour",
+            ]
+        )
+        let stories = StoryNormalizer.normalize(feed)
+        #expect(stories.map(\.link) == [nil, "https://rss.example.com/desk/2016/harbour.html"])
+        #expect(JSONFeedDocument(feed: feed, stories: stories).items.map(\.url) == [nil, stories[1].link])
+    }
+}
+
 /// Links in output are http, https, or relative; every other scheme is dropped with a warning.
 struct SafeLinkTests {
     @Test func unsafeSchemesAreDroppedWithAWarning() throws {

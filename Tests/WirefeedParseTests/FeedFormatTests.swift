@@ -91,7 +91,10 @@ struct FeedFormatTests {
         #expect(feed.updateFrequency == 2)
         #expect(feed.items.count == 2)
         let comet = feed.items[0]
-        #expect(comet.id == "https://science.example.net/comet", "rdf:about identifies an RSS 1.0 item")
+        #expect(
+            comet.id == "https://science.example.net/comet",
+            "rdf:about identifies an RSS 1.0 item, before its dc:identifier (a DOI)"
+        )
         #expect(comet.published == Date(utc: "2016-07-25T20:30:00Z"))
         #expect(comet.authors.map(\.name) == ["Claire Dubois"])
         #expect(comet.categories.map(\.term) == ["Astronomie"])
@@ -155,6 +158,16 @@ struct FeedFormatTests {
         #expect(feed.items[0].content == TextConstruct(kind: .html, value: "<p>Escaped <b>HTML</b> body.</p>"))
         #expect(feed.items[0].authors.map(\.name) == ["Sam Reed"])
         #expect(feed.items[1].content == TextConstruct(kind: .html, value: "<p>Decoded from base64.</p>"))
+    }
+
+    @Test func anRSSRootInAtomsNamespaceReadsTheAtomElementsOfItsItems() throws {
+        let feed = try Fixtures.parse("rss-in-atom-namespace.xml")
+        #expect(feed.format == .rss)
+        let item = try #require(feed.items.first)
+        #expect(item.id == "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a")
+        #expect(item.updated == Date(utc: "2005-08-17T07:02:32Z"))
+        #expect(item.summary == TextConstruct(kind: .text, value: "We just had a big one."))
+        #expect(item.alternateURL == "https://quakes.example.org/2005/09/09/atom01")
     }
 
     @Test func documentURLIsTheBaseForRelativeLinks() throws {

@@ -23,7 +23,7 @@ public enum FeedDateParser {
         if bytes.count >= 4, bytes[0..<4].allSatisfy(\.isASCIIDigit),
             bytes.count == 4 || !bytes[4].isASCIIDigit || bytes.count == 8
         {
-            if let date = parseISO(bytes) { return date }
+            if let date = parseISO(bytes) ?? parseYearFirstNumeric(bytes) { return date }
         }
         if bytes.count >= 9, bytes.count <= 10, bytes.allSatisfy(\.isASCIIDigit),
             let seconds = Double(String(decoding: bytes, as: UTF8.self))
@@ -76,6 +76,43 @@ public enum FeedDateParser {
             } else if !scanner.atEnd {
                 return nil
             }
+        }
+        _ = scanner.skipSpaces()
+        guard scanner.atEnd else { return nil }
+        return makeDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+    }
+
+    /// `2020/1/10 14:33:00`, `2020-1-5 3:04`, `2020.01.10`: year, month and day of one or two digits
+    /// with one separator, then optionally a time (seconds optional, `AM`/`PM` read) and a zone.
+    private static func parseYearFirstNumeric(_ bytes: [UInt8]) -> Date? {
+        var scanner = ByteScanner(bytes: bytes)
+        guard let year = scanner.number(digits: 4), scanner.position < bytes.count else { return nil }
+        let separator = bytes[scanner.position]
+        guard separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") || separator == UInt8(ascii: "."),
+            scanner.skip(separator), let month = scanner.number(maxDigits: 2), scanner.skip(separator),
+            let day = scanner.number(maxDigits: 2)
+        else { return nil }
+        var hour = 0
+        var minute = 0
+        var second = 0.0
+        var offset = 0
+        if scanner.skip(UInt8(ascii: "T")) || scanner.skipSpaces() {
+            guard let h = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: ":")),
+                let m = scanner.number(digits: 2), h < 24
+            else { return nil }
+            hour = h
+            minute = m
+            if scanner.skip(UInt8(ascii: ":")) {
+                guard let s = scanner.number(digits: 2) else { return nil }
+                second = Double(s)
+            }
+            _ = scanner.skipSpaces()
+            if let pm = scanner.meridiem() {
+                guard (1...12).contains(hour) else { return nil }
+                hour = hour % 12 + (pm ? 12 : 0)
+                _ = scanner.skipSpaces()
+            }
+            if let zone = scanner.zoneOffset() { offset = zone }
         }
         _ = scanner.skipSpaces()
         guard scanner.atEnd else { return nil }
@@ -297,7 +334,21 @@ private struct ByteScanner {
         return count > 0 ? value : nil
     }
 
-    /// `Z`, `+hh:mm`, `+hhmm`, `+hh`, or a zone name, in seconds east of UTC.
+    /// `AM` or `PM` (any case): whether it is PM; nil, and nothing consumed, when neither is here.
+    mutating func meridiem() -> Bool? {
+        guard position + 1 < bytes.count, bytes[position + 1] | 0x20 == UInt8(ascii: "m") else { return nil }
+        switch bytes[position] | 0x20 {
+        case UInt8(ascii: "a"):
+            position += 2
+            return false
+        case UInt8(ascii: "p"):
+            position += 2
+            return true
+        default: return nil
+        }
+    }
+
+    /// `Z`, `+hh:mm`, `+hhmm`, `+hh`, `-hmm`, or a zone name, in seconds east of UTC.
     mutating func zoneOffset() -> Int? {
         guard position < bytes.count else { return nil }
         let byte = bytes[position]
@@ -314,10 +365,24 @@ private struct ByteScanner {
             return nil
         }
         position += 1
-        guard let hours = number(digits: 2) else { return nil }
+        var digits = 0
+        while position + digits < bytes.count, digits < 5, bytes[position + digits].isASCIIDigit { digits += 1 }
+        let hours: Int
         var minutes = 0
-        _ = skip(UInt8(ascii: ":"))
-        if let value = number(digits: 2) { minutes = value }
+        switch digits {
+        case 3:
+            // `-800`: one digit of hours, as some feeds write it.
+            guard let h = number(digits: 1), let m = number(digits: 2) else { return nil }
+            hours = h
+            minutes = m
+        case 1, 2, 4:
+            guard let h = number(maxDigits: min(digits, 2)) else { return nil }
+            hours = h
+            _ = skip(UInt8(ascii: ":"))
+            if let value = number(digits: 2) { minutes = value }
+        default:
+            return nil
+        }
         guard hours <= 14, minutes < 60 else { return nil }
         let offset = hours * 3600 + minutes * 60
         return byte == UInt8(ascii: "-") ? -offset : offset

@@ -46,7 +46,7 @@ extension FeedDocumentReader {
         feed.items.append(item)
     }
 
-    private func readAtomEntryElement(_ name: String, into item: inout ParsedItem) throws {
+    func readAtomEntryElement(_ name: String, into item: inout ParsedItem) throws {
         switch name {
         case "id": item.id = try readText().nonBlank
         case "title": item.title = try readTextConstruct()

@@ -17,7 +17,7 @@ extension FeedDocumentReader {
             if let name = try readText().nonBlank { feed.authors.append(FeedPerson(name: name)) }
         case (Namespace.dublinCore, "rights"): feed.rights = try feed.rights ?? readText().nonBlank
         case (Namespace.dublinCore, "title"):
-            if feed.title == nil { feed.title = TextConstruct(kind: .html, value: try readMarkup()) }
+            if feed.title == nil { feed.title = Self.rssTitle(try readMarkup()) }
         case (Namespace.syndication, "updatePeriod"): feed.updatePeriod = try readText().nonBlank?.lowercased()
         case (Namespace.syndication, "updateFrequency"): feed.updateFrequency = Int(try readText())
         case (Namespace.syndication, "updateBase"): feed.updateBase = try readDate()
@@ -74,7 +74,7 @@ extension FeedDocumentReader {
         case (Namespace.dublinCore, "identifier"): if item.id == nil { item.id = try readText().nonBlank }
         case (Namespace.dublinCore, "rights"): item.rights = try readText().nonBlank
         case (Namespace.dublinCore, "title"):
-            if item.title == nil { item.title = TextConstruct(kind: .html, value: try readMarkup()) }
+            if item.title == nil { item.title = Self.rssTitle(try readMarkup()) }
         case (Namespace.dublinCore, "description"):
             if item.summary == nil { item.summary = TextConstruct(kind: .html, value: try readMarkup()) }
         case (Namespace.dublinCoreTerms, "modified"): item.updated = try readDate() ?? item.updated

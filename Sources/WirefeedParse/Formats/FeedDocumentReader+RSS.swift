@@ -29,7 +29,7 @@ extension FeedDocumentReader {
 
     private func readRSSChannelElement(_ name: String) throws {
         switch name {
-        case "title": feed.title = TextConstruct(kind: .html, value: try readMarkup())
+        case "title": feed.title = Self.rssTitle(try readMarkup())
         case "link":
             if let href = try readText().nonBlank, feed.homePageURL == nil {
                 feed.links.append(FeedLink(href: resolve(href)))
@@ -90,11 +90,17 @@ extension FeedDocumentReader {
         let attributes = reader.attributes()
         var item = ParsedItem()
         var credits: [String] = []
+        // RSS 1.0 names an item by its rdf:about; a guid may replace it, a dc:identifier (a DOI,
+        // an ISBN) may not: it identifies the work, not the item.
+        item.id = attributes.value(of: "about", namespace: Namespace.rdf)?.nonBlank
         try withScope(attributes) {
             item.language = currentLanguage
             item.contentBaseURL = currentBase
             try forEachChild { name, namespace in
-                if isRSSCore(namespace) {
+                if namespace == rootNamespace, Namespace.isAtom(namespace), !Self.rssItemElements.contains(name) {
+                    // An <rss> root in Atom's namespace: Atom's own elements (id, updated, summary…).
+                    try readAtomEntryElement(name, into: &item)
+                } else if isRSSCore(namespace) {
                     try readRSSItemElement(name, into: &item)
                 } else if namespace == Namespace.content, name == "encoded" {
                     item.content = TextConstruct(kind: .html, value: try readMarkup())
@@ -107,16 +113,19 @@ extension FeedDocumentReader {
                 }
             }
         }
-        if item.id == nil, let about = attributes.value(of: "about", namespace: Namespace.rdf)?.nonBlank {
-            item.id = about
-        }
         finish(&item, credits: credits)
         feed.items.append(item)
     }
 
+    /// The elements of an RSS item that RSS itself defines.
+    static let rssItemElements: Set<String> = [
+        "title", "link", "description", "author", "category", "comments", "enclosure", "guid", "pubDate", "pubdate",
+        "source",
+    ]
+
     private func readRSSItemElement(_ name: String, into item: inout ParsedItem) throws {
         switch name {
-        case "title": item.title = TextConstruct(kind: .html, value: try readMarkup())
+        case "title": item.title = Self.rssTitle(try readMarkup())
         case "link":
             // An Atom-style <link href=…/> where an RSS <link> belongs: take the attribute.
             let href = reader.attributes().value(of: "href")
@@ -149,6 +158,14 @@ extension FeedDocumentReader {
         case "source": item.sourceTitle = try readText().nonBlank
         default: break
         }
+    }
+
+    /// An RSS title, which RSS leaves untyped: HTML when it looks like HTML — it holds an end tag or
+    /// a character reference, and every tag in it names an HTML element — else text, so that a
+    /// headline about `<pre>` or `<description>` keeps its angle brackets (feedparser reads them so).
+    static func rssTitle(_ value: String) -> TextConstruct {
+        guard value.utf8.contains(UInt8(ascii: "<")) else { return TextConstruct(kind: .html, value: value) }
+        return TextConstruct(kind: HTMLElementNames.looksLikeHTML(value) ? .html : .text, value: value)
     }
 
     /// An RSS person: `jdoe@example.com (John Doe)`, `John Doe <jdoe@example.com>`, or a name.
