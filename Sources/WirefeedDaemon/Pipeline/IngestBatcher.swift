@@ -197,6 +197,8 @@ public final class IngestBatcher: Sendable {
                 totals.counts.repeats += counts.repeats
                 totals.counts.aliases += counts.aliases
                 totals.counts.tombstoned += counts.tombstoned
+                totals.counts.nearVersions += counts.nearVersions
+                totals.counts.nearAliases += counts.nearAliases
                 totals.batches += 1
             }
             publishing.wait()
