@@ -30,6 +30,25 @@ public enum DedupeDecision: Sendable, Equatable {
     case alias(of: Int64)
     /// The identity was pruned after the retention window: a re-surfaced item is not re-ingested.
     case tombstoned
+    /// Identity new, content new, but its text a near-copy of a story its own feed carried within
+    /// the window (a re-send under a new guid, a corrected headline): version n+1 of that story,
+    /// and the identity recorded as an alias of it.
+    case nearVersion(storyID: Int64, version: Int)
+    /// Identity new, content new, its text a near-copy of another feed's story within the window:
+    /// dropped, and the identity recorded as an alias of that story.
+    case nearAlias(of: Int64)
+}
+
+/// A story whose text the near-duplicate rule matched, found through the fingerprint index.
+public struct NearMatch: Sendable, Equatable {
+    public var story: KnownStory
+    /// The feed that first carried it.
+    public var feedID: String
+
+    public init(story: KnownStory, feedID: String) {
+        self.story = story
+        self.feedID = feedID
+    }
 }
 
 /// The dedupe decision table, a pure function of what the ledger knows.
@@ -38,14 +57,36 @@ public enum DedupePolicy {
     ///   - known: the story the key names (directly or through an alias), if any.
     ///   - hashOwner: the story that already had this content hash (any version), if any.
     ///   - tombstoned: whether the key was pruned before.
-    public static func decide(known: KnownStory?, hash: String, hashOwner: Int64?, tombstoned: Bool) -> DedupeDecision {
+    ///   - nearMatch: a story within the near-duplicate window whose text matches, if any; asked
+    ///     for only when identity and content hash leave the item a new story.
+    ///   - feedID: the feed the item came from.
+    public static func decide(
+        known: KnownStory?,
+        hash: String,
+        hashOwner: Int64?,
+        tombstoned: Bool,
+        nearMatch: NearMatch? = nil,
+        feedID: String? = nil
+    ) -> DedupeDecision {
         if let known {
             if known.hash == hash || hashOwner == known.id { return .repeated(storyID: known.id) }
             return .newVersion(storyID: known.id, version: known.version + 1)
         }
         if tombstoned { return .tombstoned }
         if let hashOwner { return .alias(of: hashOwner) }
+        if let nearMatch {
+            if nearMatch.feedID == feedID {
+                return .nearVersion(storyID: nearMatch.story.id, version: nearMatch.story.version + 1)
+            }
+            return .nearAlias(of: nearMatch.story.id)
+        }
         return .newStory
+    }
+
+    /// Whether an item needs the near-duplicate lookup: only one that the exact tiers would make
+    /// a new story.
+    public static func needsNearLookup(known: KnownStory?, hashOwner: Int64?, tombstoned: Bool) -> Bool {
+        known == nil && hashOwner == nil && !tombstoned
     }
 
     /// Items dated in the future are clamped to the time they were fetched.

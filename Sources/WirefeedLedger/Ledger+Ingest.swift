@@ -50,6 +50,8 @@ public struct SpoolEntry: Sendable {
     public var name: String
     /// The files rendered ahead by the poll, when they are exactly this version's.
     public var draft: StoryDraft?
+    /// For a version made by the near-duplicate tier: the uri of the identity it came in under.
+    public var arrivedAs: String? = nil
 }
 
 /// What an ingest did.
@@ -60,6 +62,10 @@ public struct IngestSummary: Sendable, Equatable {
         public var repeats = 0
         public var aliases = 0
         public var tombstoned = 0
+        /// Items the near-duplicate tier made a version of an earlier story, or an alias of another
+        /// feed's story (not spooled).
+        public var nearVersions = 0
+        public var nearAliases = 0
 
         public init() {}
     }
@@ -81,6 +87,8 @@ public struct IngestSummary: Sendable, Equatable {
             total.repeats += counts.repeats
             total.aliases += counts.aliases
             total.tombstoned += counts.tombstoned
+            total.nearVersions += counts.nearVersions
+            total.nearAliases += counts.nearAliases
         }
     }
 }
@@ -107,6 +115,7 @@ extension Ledger {
             // tombstoned: no lookup per story.
             let anyTombstones =
                 try db.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM tombstones)", arguments: []) ?? true
+            let nearWindow = nearDuplicateWindow
             for update in updates {
                 try Self.saveFeed(
                     db,
@@ -156,6 +165,7 @@ extension Ledger {
                         fetchedAt: update.fetchedAt,
                         seen: seen,
                         anyTombstones: anyTombstones,
+                        nearWindow: nearWindow,
                         sequence: &sequence,
                         counts: &counts
                     ) {
@@ -182,6 +192,7 @@ extension Ledger {
         fetchedAt: Date,
         seen: String,
         anyTombstones: Bool,
+        nearWindow: TimeInterval,
         sequence: inout Int64,
         counts: inout IngestSummary.Counts
     ) throws -> SpoolEntry? {
@@ -207,7 +218,31 @@ extension Ledger {
                 try db.value(Bool.self, "SELECT 1 FROM tombstones WHERE key = ?", arguments: [keyText]) ?? false
         }
 
-        switch DedupePolicy.decide(known: known, hash: hash, hashOwner: hashOwner, tombstoned: tombstoned) {
+        // The third tier, only for what the exact tiers leave a new story, and only when it is on.
+        var fingerprint: TextFingerprint?
+        var nearMatch: NearMatch?
+        if nearWindow > 0 {
+            if DedupePolicy.needsNearLookup(known: known, hashOwner: hashOwner, tombstoned: tombstoned) {
+                let print = TextFingerprint(headline: incoming.story.headline, paragraphs: incoming.story.paragraphs)
+                fingerprint = print
+                nearMatch = try NearDuplicateIndex.match(
+                    db,
+                    print,
+                    since: UTCTime(fetchedAt.addingTimeInterval(-nearWindow)).sqliteText
+                )
+            } else if known != nil {
+                fingerprint = TextFingerprint(headline: incoming.story.headline, paragraphs: incoming.story.paragraphs)
+            }
+        }
+
+        switch DedupePolicy.decide(
+            known: known,
+            hash: hash,
+            hashOwner: hashOwner,
+            tombstoned: tombstoned,
+            nearMatch: nearMatch,
+            feedID: feedID
+        ) {
         case .repeated(let storyID):
             counts.repeats += 1
             try db.run("UPDATE stories SET last_seen = ? WHERE id = ?", arguments: [seen, storyID])
@@ -223,92 +258,174 @@ extension Ledger {
         case .tombstoned:
             counts.tombstoned += 1
             return nil
+        case .nearAlias(let storyID):
+            counts.nearAliases += 1
+            try db.run(
+                "INSERT OR IGNORE INTO aliases (key, story_id, feed_id, first_seen, near) VALUES (?, ?, ?, ?, 1)",
+                arguments: [keyText, storyID, feedID, seen]
+            )
+            try db.run("UPDATE stories SET last_seen = ? WHERE id = ?", arguments: [seen, storyID])
+            return nil
+        case .nearVersion(let storyID, let version):
+            counts.nearVersions += 1
+            try db.run(
+                "INSERT OR IGNORE INTO aliases (key, story_id, feed_id, first_seen, near) VALUES (?, ?, ?, ?, 1)",
+                arguments: [keyText, storyID, feedID, seen]
+            )
+            var entry = try Self.recordVersion(
+                db,
+                incoming,
+                storyID: storyID,
+                version: version,
+                seen: seen,
+                sequence: &sequence
+            )
+            if let fingerprint {
+                try NearDuplicateIndex.insert(db, fingerprint, hash: hash, storyID: storyID, feedID: feedID, seen: seen)
+            }
+            entry.arrivedAs = incoming.uri
+            return entry
         case .newVersion(let storyID, let version):
             counts.newVersions += 1
-            let existing = try db.row(
-                "SELECT slug, uri, first_created FROM stories WHERE id = ?",
-                arguments: [storyID]
-            )!
-            let slug: String = existing["slug"]
-            // The sequence is counted in the transaction and saved once at its end.
-            sequence += 1
-            let name = SpoolName.make(sequence: sequence, slug: slug, version: version)
-            try db.run(
-                "UPDATE stories SET version = ?, hash = ?, last_seen = ?, spool_name = ?, staged_from = NULL WHERE id = ?",
-                arguments: [version, hash, seen, name, storyID]
+            let entry = try Self.recordVersion(
+                db,
+                incoming,
+                storyID: storyID,
+                version: version,
+                seen: seen,
+                sequence: &sequence
             )
+            if let fingerprint {
+                try NearDuplicateIndex.insert(db, fingerprint, hash: hash, storyID: storyID, feedID: feedID, seen: seen)
+            }
+            return entry
+        case .newStory:
+            counts.newStories += 1
+            return try Self.recordNewStory(
+                db,
+                incoming,
+                feedID: feedID,
+                fetchedAt: fetchedAt,
+                seen: seen,
+                fingerprint: fingerprint,
+                sequence: &sequence
+            )
+        }
+    }
+
+    /// Records version `version` of a known story: its slug and uri stay, its hash is the new one.
+    private static func recordVersion(
+        _ db: Database,
+        _ incoming: PreparedStory,
+        storyID: Int64,
+        version: Int,
+        seen: String,
+        sequence: inout Int64
+    ) throws -> SpoolEntry {
+        let hash = incoming.hash
+        let existing = try db.row(
+            "SELECT slug, uri, first_created FROM stories WHERE id = ?",
+            arguments: [storyID]
+        )!
+        let slug: String = existing["slug"]
+        // The sequence is counted in the transaction and saved once at its end.
+        sequence += 1
+        let name = SpoolName.make(sequence: sequence, slug: slug, version: version)
+        try db.run(
+            "UPDATE stories SET version = ?, hash = ?, last_seen = ?, spool_name = ?, staged_from = NULL WHERE id = ?",
+            arguments: [version, hash, seen, name, storyID]
+        )
+        try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, storyID])
+        var story = incoming.story
+        story.slug = slug
+        return SpoolEntry(
+            story: story,
+            uri: existing["uri"],
+            version: version,
+            firstCreated: existing["first_created"],
+            name: name,
+            draft: nil
+        )
+    }
+
+    /// Records a new story, version 1, under its own slug (or the first free suffixed one).
+    private static func recordNewStory(
+        _ db: Database,
+        _ incoming: PreparedStory,
+        feedID: String,
+        fetchedAt: Date,
+        seen: String,
+        fingerprint: TextFingerprint?,
+        sequence: inout Int64
+    ) throws -> SpoolEntry {
+        let keyText = incoming.key.description
+        let hash = incoming.hash
+        let firstCreated = incoming.story.published ?? fetchedAt
+        let created = UTCTime(firstCreated).sqliteText
+        // The slug, or the slug with `-2`, `-3`… when another story has it: the insert itself
+        // finds out (its slug index), so that a free slug, the usual case, costs no lookup. A
+        // taken slug's next suffix is kept in `counters` ("slug:<slug>"), so that the 2,000th
+        // story of one slug costs one lookup, not 2,000 probes.
+        var slug = incoming.story.slug
+        var suffix = 2
+        var claimedSuffix = false
+        while true {
+            let draft = slug == incoming.story.slug ? incoming.draft : nil
+            let name = SpoolName.make(sequence: sequence + 1, slug: slug, version: 1)
+            try db.run(
+                """
+                INSERT INTO stories (key, feed_id, slug, uri, version, hash, first_created, first_seen, last_seen, spool_name, staged_from)
+                VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING
+                """,
+                arguments: [
+                    keyText, feedID, slug, incoming.uri, hash, created, seen, seen, name, draft?.writtenName,
+                ]
+            )
+            guard db.changesCount == 1 else {
+                if !claimedSuffix {
+                    claimedSuffix = true
+                    suffix =
+                        try Int.fetchOne(
+                            db.cachedStatement(sql: "SELECT value FROM counters WHERE name = ?"),
+                            arguments: ["slug:" + incoming.story.slug]
+                        ) ?? 2
+                }
+                slug = "\(incoming.story.slug)-\(suffix)"
+                suffix += 1
+                continue
+            }
+            if claimedSuffix {
+                try db.run(
+                    """
+                    INSERT INTO counters (name, value) VALUES (?, ?)
+                    ON CONFLICT (name) DO UPDATE SET value = excluded.value
+                    """,
+                    arguments: ["slug:" + incoming.story.slug, suffix]
+                )
+            }
+            sequence += 1
+            let storyID = db.lastInsertedRowID
             try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, storyID])
+            if let fingerprint {
+                try NearDuplicateIndex.insert(
+                    db,
+                    fingerprint,
+                    hash: hash,
+                    storyID: storyID,
+                    feedID: feedID,
+                    seen: seen
+                )
+            }
             var story = incoming.story
             story.slug = slug
             return SpoolEntry(
                 story: story,
-                uri: existing["uri"],
-                version: version,
-                firstCreated: existing["first_created"],
+                uri: incoming.uri,
+                version: 1,
+                firstCreated: firstCreated,
                 name: name,
-                draft: nil
+                draft: draft
             )
-        case .newStory:
-            counts.newStories += 1
-            let firstCreated = incoming.story.published ?? fetchedAt
-            let created = UTCTime(firstCreated).sqliteText
-            // The slug, or the slug with `-2`, `-3`… when another story has it: the insert itself
-            // finds out (its slug index), so that a free slug, the usual case, costs no lookup. A
-            // taken slug's next suffix is kept in `counters` ("slug:<slug>"), so that the 2,000th
-            // story of one slug costs one lookup, not 2,000 probes.
-            var slug = incoming.story.slug
-            var suffix = 2
-            var claimedSuffix = false
-            while true {
-                let draft = slug == incoming.story.slug ? incoming.draft : nil
-                let name = SpoolName.make(sequence: sequence + 1, slug: slug, version: 1)
-                try db.run(
-                    """
-                    INSERT INTO stories (key, feed_id, slug, uri, version, hash, first_created, first_seen, last_seen, spool_name, staged_from)
-                    VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING
-                    """,
-                    arguments: [
-                        keyText, feedID, slug, incoming.uri, hash, created, seen, seen, name, draft?.writtenName,
-                    ]
-                )
-                guard db.changesCount == 1 else {
-                    if !claimedSuffix {
-                        claimedSuffix = true
-                        suffix =
-                            try Int.fetchOne(
-                                db.cachedStatement(sql: "SELECT value FROM counters WHERE name = ?"),
-                                arguments: ["slug:" + incoming.story.slug]
-                            ) ?? 2
-                    }
-                    slug = "\(incoming.story.slug)-\(suffix)"
-                    suffix += 1
-                    continue
-                }
-                if claimedSuffix {
-                    try db.run(
-                        """
-                        INSERT INTO counters (name, value) VALUES (?, ?)
-                        ON CONFLICT (name) DO UPDATE SET value = excluded.value
-                        """,
-                        arguments: ["slug:" + incoming.story.slug, suffix]
-                    )
-                }
-                sequence += 1
-                try db.run(
-                    "INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)",
-                    arguments: [hash, db.lastInsertedRowID]
-                )
-                var story = incoming.story
-                story.slug = slug
-                return SpoolEntry(
-                    story: story,
-                    uri: incoming.uri,
-                    version: 1,
-                    firstCreated: firstCreated,
-                    name: name,
-                    draft: draft
-                )
-            }
         }
     }
 }

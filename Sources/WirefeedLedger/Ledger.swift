@@ -18,6 +18,14 @@ public final class Ledger: Sendable {
     public let path: String
     /// The published watermark noted since the last transaction.
     private let pendingPublished = Mutex<Int64?>(nil)
+    private let nearWindow = Mutex<TimeInterval>(0)
+
+    /// How far back the near-duplicate tier looks for a story whose text an item copies; 0 (the
+    /// default) turns the tier off. The daemon sets it from `near_duplicate_window`.
+    public var nearDuplicateWindow: TimeInterval {
+        get { nearWindow.withLock { $0 } }
+        set { nearWindow.withLock { $0 = newValue } }
+    }
 
     /// Opens (creating and migrating) the ledger in `directory`.
     /// - Throws: an error that names the ledger's path.
@@ -218,6 +226,21 @@ public final class Ledger: Sendable {
                 arguments: [since]
             ) {
                 counts[row["feed_id"]] = (row["total"], row["recent"] ?? 0)
+            }
+            return counts
+        }
+    }
+
+    /// Per-feed counts of the items the near-duplicate tier recorded as an alias (a near-copy of
+    /// another feed's story, or a version of the feed's own).
+    public func nearDuplicateCounts() throws -> [String: Int] {
+        try read("counting near-duplicates") { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT feed_id, COUNT(*) AS total FROM aliases WHERE near = 1 GROUP BY feed_id"
+            ) {
+                counts[row["feed_id"]] = row["total"]
             }
             return counts
         }

@@ -74,6 +74,33 @@ enum LedgerSchema {
                     """
             )
         }
+        migrator.registerMigration("v3") { db in
+            // The text fingerprint of every story version, beside its content hash, and its SimHash
+            // bands: a near-duplicate lookup is one indexed probe per band. Stories recorded before
+            // have none and are simply never found as near-duplicates. `aliases.near` marks an
+            // identity recorded through its text's fingerprint rather than its exact content hash.
+            try db.execute(
+                sql: """
+                    CREATE TABLE fingerprints (
+                        hash TEXT PRIMARY KEY REFERENCES hashes(hash) ON DELETE CASCADE,
+                        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                        feed_id TEXT NOT NULL,
+                        first_seen DATETIME NOT NULL,
+                        sim_hash INTEGER NOT NULL,         -- the 64-bit SimHash, as a signed integer
+                        sketch BLOB NOT NULL,              -- bottom-k shingle hashes, 8 bytes each
+                        anchors BLOB NOT NULL              -- number and name hashes, 8 bytes each
+                    ) WITHOUT ROWID;
+                    CREATE INDEX fingerprints_story ON fingerprints(story_id);
+                    CREATE TABLE fingerprint_bands (
+                        band INTEGER NOT NULL,             -- band number in the top byte, band bits below
+                        hash TEXT NOT NULL REFERENCES fingerprints(hash) ON DELETE CASCADE,
+                        PRIMARY KEY (band, hash)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX fingerprint_bands_hash ON fingerprint_bands(hash);
+                    ALTER TABLE aliases ADD COLUMN near INTEGER NOT NULL DEFAULT 0;
+                    """
+            )
+        }
         return migrator
     }
 }

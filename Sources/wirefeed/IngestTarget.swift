@@ -18,6 +18,7 @@ struct IngestTarget {
     init(configuration: WirefeedConfiguration, logger: Logger) throws {
         do {
             ledger = try Ledger(directory: configuration.stateDirectory)
+            ledger.nearDuplicateWindow = configuration.nearDuplicateWindow.seconds
             states = try ledger.feedStates()
             pipeline = StoryPipeline(
                 ledger: ledger,

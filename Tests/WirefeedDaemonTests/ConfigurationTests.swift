@@ -49,6 +49,14 @@ struct ConfigurationTests {
         #expect(configuration.http.maximumConcurrency == 32)
         #expect(configuration.http.maximumPerHost == 2)
         #expect(configuration.userAgent == "wirefeed/\(WirefeedVersion.current)")
+        #expect(configuration.nearDuplicateWindow == .seconds(72 * 3600))
+    }
+
+    @Test func aNearDuplicateWindowOfZeroTurnsTheTierOff() throws {
+        let path = try temporaryFile("wirefeed.yaml", "near_duplicate_window: 0\n")
+        #expect(try ConfigurationLoader.load(path: path).nearDuplicateWindow == .zero)
+        let hours = try temporaryFile("wirefeed.yaml", "near_duplicate_window: 24h\n")
+        #expect(try ConfigurationLoader.load(path: hours).nearDuplicateWindow == .seconds(24 * 3600))
     }
 
     @Test(arguments: [
@@ -60,6 +68,10 @@ struct ConfigurationTests {
         ("feeds:\n  - url: https://a.example.com/\n    user: x\n", 2, "needs both user and password_file"),
         ("poll: [1, 2\n", 2, "not valid YAML"),
         ("output_formats: [json, pdf]\n", 1, "unknown output format 'pdf'"),
+        (
+            "retention: 30d\nnear_duplicate_window: three days\n", 2,
+            "near_duplicate_window: 'three days' is not a duration"
+        ),
     ])
     func badConfigurationNamesFileAndLine(yaml: String, line: Int, message: String) throws {
         let path = try temporaryFile("wirefeed.yaml", yaml)

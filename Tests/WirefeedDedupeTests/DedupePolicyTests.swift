@@ -49,6 +49,57 @@ struct DedupePolicyTests {
         #expect(DedupePolicy.decide(known: nil, hash: "h", hashOwner: nil, tombstoned: true) == .tombstoned)
     }
 
+    static let near = NearMatch(story: KnownStory(id: 5, version: 2, hash: "h5"), feedID: "desk")
+
+    @Test func newIdentityWithNearCopyTextFromTheSameFeedIsTheNextVersionOfThatStory() {
+        #expect(
+            DedupePolicy.decide(
+                known: nil,
+                hash: "h",
+                hashOwner: nil,
+                tombstoned: false,
+                nearMatch: Self.near,
+                feedID: "desk"
+            )
+                == .nearVersion(storyID: 5, version: 3)
+        )
+    }
+
+    @Test func newIdentityWithNearCopyTextFromAnotherFeedIsANearAlias() {
+        #expect(
+            DedupePolicy.decide(
+                known: nil,
+                hash: "h",
+                hashOwner: nil,
+                tombstoned: false,
+                nearMatch: Self.near,
+                feedID: "wire"
+            )
+                == .nearAlias(of: 5)
+        )
+    }
+
+    @Test func theExactTiersComeBeforeTheNearOne() {
+        #expect(
+            DedupePolicy.decide(
+                known: nil,
+                hash: "h2",
+                hashOwner: 7,
+                tombstoned: false,
+                nearMatch: Self.near,
+                feedID: "desk"
+            )
+                == .alias(of: 7),
+            "text identical after normalization: an alias, as today"
+        )
+        #expect(
+            DedupePolicy.decide(known: Self.known, hash: "h3", hashOwner: nil, tombstoned: false, nearMatch: Self.near)
+                == .newVersion(storyID: 7, version: 3)
+        )
+        #expect(!DedupePolicy.needsNearLookup(known: nil, hashOwner: nil, tombstoned: true))
+        #expect(DedupePolicy.needsNearLookup(known: nil, hashOwner: nil, tombstoned: false))
+    }
+
     @Test func futureDatesAreClampedToTheFetchTime() {
         let now = Date(timeIntervalSince1970: 1_000_000)
         #expect(DedupePolicy.clamp(now.addingTimeInterval(3600), to: now) == now)

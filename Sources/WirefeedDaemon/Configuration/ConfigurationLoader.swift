@@ -91,6 +91,8 @@ public enum ConfigurationLoader {
                 configuration.outputFormats = Array(Set(formats + ["json"])).sorted()
             case "retention": configuration.retention = try reader.duration(value, key.string)
             case "archive_retention": configuration.archiveRetention = try reader.duration(value, key.string)
+            case "near_duplicate_window":
+                configuration.nearDuplicateWindow = try reader.duration(value, key.string)
             case "metrics_file": configuration.metricsFile = try reader.string(value, key.string)
             case "poll":
                 try applyPolling(try reader.mapping(value, key.string), reader: &reader, to: &configuration.polling)

@@ -20,6 +20,9 @@ public struct WirefeedConfiguration: Sendable, Equatable {
     public var retention: Duration = .seconds(30 * 86400)
     /// Fetched bodies are kept in `<state>/archive/` this long; zero disables the archive. Default 7 days.
     public var archiveRetention: Duration = .seconds(7 * 86400)
+    /// How far back a story's text is looked up as a near-copy of an earlier one (a re-send under
+    /// a new guid, the same wire copy on another feed); zero turns that tier off. Default 72 hours.
+    public var nearDuplicateWindow: Duration = .seconds(72 * 3600)
     public var feeds: [FeedSource] = []
     /// Where to write the Prometheus textfile every cycle (node_exporter's textfile collector);
     /// nil for none.

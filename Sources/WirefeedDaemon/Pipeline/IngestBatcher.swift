@@ -209,6 +209,8 @@ public actor IngestBatcher {
             counts.repeats += total.repeats
             counts.aliases += total.aliases
             counts.tombstoned += total.tombstoned
+            counts.nearVersions += total.nearVersions
+            counts.nearAliases += total.nearAliases
             recorded += 1
             // At most one batch is published while the next is recorded; they go in order.
             await publishing?.value

@@ -125,7 +125,8 @@ public final class StoryPipeline: Sendable {
                 entry.story,
                 uri: entry.uri,
                 version: entry.version,
-                firstCreated: entry.firstCreated
+                firstCreated: entry.firstCreated,
+                arrivedAs: entry.arrivedAs
             )
             return SpoolFile(name: entry.name, json: files.json, text: files.text)
         }

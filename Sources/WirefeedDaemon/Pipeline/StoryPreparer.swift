@@ -77,9 +77,21 @@ public struct StoryPreparer: Sendable {
     }
 
     /// The spool files of one story version: its ninjs JSON and, when the text format is on, its text.
-    public func render(_ story: Story, uri: String, version: Int, firstCreated: Date) -> (json: [UInt8], text: [UInt8]?)
-    {
-        let ninjs = NinjsDocument(story: story, uri: uri, version: version, firstCreated: firstCreated)
+    /// - Parameter arrivedAs: the identity a near-duplicate version came in under, if it is one.
+    public func render(
+        _ story: Story,
+        uri: String,
+        version: Int,
+        firstCreated: Date,
+        arrivedAs: String? = nil
+    ) -> (json: [UInt8], text: [UInt8]?) {
+        let ninjs = NinjsDocument(
+            story: story,
+            uri: uri,
+            version: version,
+            firstCreated: firstCreated,
+            arrivedAs: arrivedAs
+        )
         var json = ninjs.jsonBytes()
         json.append(0x0A)
         return (json, writesText ? Array(TextRenderer.render(story).utf8) : nil)

@@ -52,6 +52,7 @@ public final class WirefeedService: Service, Sendable {
     public func run() async throws {
         var configuration = try loadConfiguration()
         let ledger = try Ledger(directory: configuration.stateDirectory)
+        ledger.nearDuplicateWindow = configuration.nearDuplicateWindow.seconds
         var pipeline = makePipeline(configuration, ledger: ledger)
         try pipeline.reconcile()
         var states = try ledger.feedStates()
@@ -234,6 +235,7 @@ public final class WirefeedService: Service, Sendable {
                         try pipeline.reconcile()
                     }
                     configuration = reloaded
+                    ledger.nearDuplicateWindow = reloaded.nearDuplicateWindow.seconds
                     logger.notice(
                         "configuration reloaded",
                         metadata: [

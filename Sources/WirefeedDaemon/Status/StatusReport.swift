@@ -21,12 +21,16 @@ public struct StatusReport: Sendable, Codable, Equatable {
         public var disabledReason: String?
         public var storiesTotal: Int
         public var storiesToday: Int
+        /// Items the near-duplicate tier took for an earlier story's text (a version of the
+        /// feed's own story, or an alias of another feed's).
+        public var nearDuplicates: Int
     }
 
     public var generated: String
     public var feeds: [Feed]
     public var storiesTotal: Int
     public var storiesToday: Int
+    public var nearDuplicates: Int
     public var failingFeeds: Int
     public var disabledFeeds: Int
 
@@ -40,6 +44,7 @@ public struct StatusReport: Sendable, Codable, Equatable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let counts = try ledger.storyCounts(since: calendar.startOfDay(for: now))
+        let near = try ledger.nearDuplicateCounts()
         let urls = Dictionary(configured.map { ($0.id, $0.url) }, uniquingKeysWith: { first, _ in first })
         let ids = Set(states.keys).union(urls.keys).sorted()
         let feeds = ids.map { id -> Feed in
@@ -56,7 +61,8 @@ public struct StatusReport: Sendable, Codable, Equatable {
                 nextPoll: state.nextPoll.map(Timestamp.rfc3339),
                 disabledReason: state.disabledReason,
                 storiesTotal: count.total,
-                storiesToday: count.recent
+                storiesToday: count.recent,
+                nearDuplicates: near[id] ?? 0
             )
         }
         return StatusReport(
@@ -64,6 +70,7 @@ public struct StatusReport: Sendable, Codable, Equatable {
             feeds: feeds,
             storiesTotal: feeds.reduce(0) { $0 + $1.storiesTotal },
             storiesToday: feeds.reduce(0) { $0 + $1.storiesToday },
+            nearDuplicates: feeds.reduce(0) { $0 + $1.nearDuplicates },
             failingFeeds: feeds.filter { $0.consecutiveErrors > 0 }.count,
             disabledFeeds: feeds.filter { $0.disabledReason != nil }.count
         )
@@ -71,16 +78,16 @@ public struct StatusReport: Sendable, Codable, Equatable {
 
     /// One line per feed, then the totals.
     public func text() -> String {
-        var lines = ["FEED STATUS ERRORS LAST-SUCCESS NEXT-POLL STORIES TODAY NOTE"]
+        var lines = ["FEED STATUS ERRORS LAST-SUCCESS NEXT-POLL STORIES TODAY NEAR NOTE"]
         for feed in feeds {
             let note = feed.disabledReason.map { "disabled: \($0)" } ?? feed.lastError.map { "error: \($0)" } ?? ""
             lines.append(
-                "\(feed.id) \(feed.lastStatus.map(String.init) ?? "-") \(feed.consecutiveErrors) \(feed.lastSuccess ?? "-") \(feed.nextPoll ?? "-") \(feed.storiesTotal) \(feed.storiesToday) \(note)"
+                "\(feed.id) \(feed.lastStatus.map(String.init) ?? "-") \(feed.consecutiveErrors) \(feed.lastSuccess ?? "-") \(feed.nextPoll ?? "-") \(feed.storiesTotal) \(feed.storiesToday) \(feed.nearDuplicates) \(note)"
                     .trimmingCharacters(in: .whitespaces)
             )
         }
         lines.append(
-            "total: \(feeds.count) feeds, \(failingFeeds) failing, \(disabledFeeds) disabled, \(storiesTotal) stories, \(storiesToday) today"
+            "total: \(feeds.count) feeds, \(failingFeeds) failing, \(disabledFeeds) disabled, \(storiesTotal) stories, \(storiesToday) today, \(nearDuplicates) near-duplicates"
         )
         return lines.joined(separator: "\n") + "\n"
     }
@@ -114,6 +121,12 @@ public struct StatusReport: Sendable, Codable, Equatable {
             "Stories first seen today (UTC), by feed.",
             "gauge",
             feeds.map { (labels($0), "\($0.storiesToday)") }
+        )
+        metric(
+            "wirefeed_near_duplicates_total",
+            "Items taken for a near-copy of an earlier story's text, by feed.",
+            "gauge",
+            feeds.map { (labels($0), "\($0.nearDuplicates)") }
         )
         metric(
             "wirefeed_feed_consecutive_errors",

@@ -67,7 +67,9 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
     /// The ninjs object for version `version` of `story`.
     /// - Parameter uri: the story's stable URI, from the identity rule of the caller (the daemon's
     ///   is `StoryKey.uri`); the document never derives one of its own.
-    public init(story: Story, uri: String, version: Int = 1, firstCreated: Date? = nil) {
+    /// - Parameter arrivedAs: for a version that the near-duplicate tier made of an item under
+    ///   another identity, that identity's uri (an `altids` entry with role `arrived-as`).
+    public init(story: Story, uri: String, version: Int = 1, firstCreated: Date? = nil, arrivedAs: String? = nil) {
         self.uri = uri
         self.version = String(version)
         firstcreated = (firstCreated ?? story.published).map(Timestamp.rfc3339)
@@ -93,6 +95,7 @@ public struct NinjsDocument: Sendable, Equatable, Codable {
         var altids: [AlternativeID] = []
         if let guid = story.guid { altids.append(AlternativeID(role: "guid", value: guid)) }
         if let link = story.link { altids.append(AlternativeID(role: "link", value: link)) }
+        if let arrivedAs { altids.append(AlternativeID(role: "arrived-as", value: arrivedAs)) }
         self.altids = altids.isEmpty ? nil : altids
         let feedURI = story.feed.url.flatMap { $0.lowercased().hasPrefix("http") ? $0 : nil }
         if story.feed.title != nil || feedURI != nil || story.feed.id != nil {

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright (c) 2026 the wirefeed authors
+#
+# The near-duplicate tier's cost on the whole job: `wirefeed fetch` of a farm's feeds from an empty
+# state into an empty spool, cold, with near_duplicate_window 0 (the tier off: the code path before
+# it) and 72h (the default), alternated PAIRS times (default 3). Prints wall, CPU (user + system),
+# peak memory and the spool's file count of every run.
+#   deploy/bench-near-duplicates.sh FEEDS_DIR     e.g. the farm's gen-0000/feeds made by
+#                                                 ../shared/bench/gen_feeds.py init -n 2000 -m 50 --seed 1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. deploy/lib/nginx-farm.sh
+feeds_dir=$(cd "${1:?usage: $0 FEEDS_DIR}" && pwd)
+pairs=${PAIRS:-3}
+port=${BENCH_PORT:-18191}
+work=${BENCH_WORK:-/tmp/wirefeed-bench-near}
+
+swift build -c release --product wirefeed >/dev/null
+wirefeed=$PWD/.build/release/wirefeed
+rm -rf "$work"
+mkdir -p "$work"
+start_farm_server "$work" "$feeds_dir" "$port" 1
+trap 'kill $nginx_pid 2>/dev/null || true' EXIT
+(cd "$feeds_dir" && find . -type f | sort | sed "s|^\./|http://127.0.0.1:$port/|") > "$work/urls.txt"
+
+run() {
+    local window=$1 run=$work/run-$window
+    rm -rf "$run"
+    mkdir -p "$run"
+    printf 'near_duplicate_window: %s\n' "$window" > "$run/wirefeed.yaml"
+    /usr/bin/time -f "%e %U %S %M" -o "$run/time" "$wirefeed" fetch --config "$run/wirefeed.yaml" \
+        --urls "$work/urls.txt" --state "$run/state" --spool "$run/spool" >/dev/null 2>"$run/log"
+    read -r wall user system kilobytes < "$run/time"
+    printf '%-4s wall %6.2f s  CPU %6.2f s  peak %4d MB  files %d\n' "$window" "$wall" \
+        "$(awk "BEGIN { print $user + $system }")" $((kilobytes / 1024)) "$(find "$run/spool/new" -name '*.json' | wc -l)"
+}
+echo "== $(wc -l < "$work/urls.txt") feeds, cold, near_duplicate_window 0 then 72h, $pairs pairs"
+for ((i = 0; i < pairs; i++)); do run 0; run 72h; done
