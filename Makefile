@@ -6,7 +6,7 @@ FUZZ_SECONDS ?= 60
 BENCH_MEGABYTES ?= 60
 BENCH_FEEDS ?= 2000
 
-.PHONY: setup build release test lint format demo bench-parse bench-fetch bench-daemon bench-ledger soak fuzz clean \
+.PHONY: setup build release test lint format demo bench-parse bench-fetch bench-daemon bench-ledger bench-replay soak fuzz clean \
 	compare-corpus bench-peers
 
 ## Install the Debian packages wirefeed needs (once per machine).
@@ -55,6 +55,11 @@ bench-ledger: setup
 ## The daemon: SIGUSR1-to-story latency over 500 feeds, and memory over 1,000 cycles.
 bench-daemon: setup
 	deploy/bench-daemon.sh
+
+## The raw archive and replay on the workshop's farm (../shared): archive size beside the bytes
+## fetched over two generations, replay time beside the fetches', and the replayed spool checked.
+bench-replay: setup
+	deploy/bench-replay.sh
 
 ## Parse throughput beside fastfeedparser and feedparser-rs (installed from PyPI into .build/peers), one
 ## core each, with xmllint --stream as the limit: the farm's first generation, and the real-world corpus.
