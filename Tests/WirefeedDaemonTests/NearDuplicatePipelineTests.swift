@@ -55,12 +55,12 @@ struct NearDuplicatePipelineTests {
         )
         try pipeline.reconcile()
         let fetcher = Fetcher()
-        defer { fetcher.shutdown() }
+        defer { fetcher.shutdownAndWait() }
         let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)
         let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
-        await PollCycle(poller: poller).run(feeds, states: try ledger.feedStates(), now: now) { batcher.add($0) }
-        batcher.drain()
-        return batcher.total
+        await PollCycle(poller: poller).run(feeds, states: try ledger.feedStates(), now: now) { await batcher.add($0) }
+        await batcher.drain()
+        return await batcher.total
     }
 
     /// The spooled story versions, without their sequence.
