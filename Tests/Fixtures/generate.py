@@ -394,6 +394,10 @@ TITLES_RSS = """<?xml version="1.0" encoding="utf-8"?>
       <title><![CDATA[Why <pre> beats <div>]]></title>
       <guid isPermaLink="false">title-4</guid>
     </item>
+    <item>
+      <title><![CDATA[Bridge reopens<br>]]></title>
+      <guid isPermaLink="false">title-5</guid>
+    </item>
   </channel>
 </rss>
 """

@@ -15,11 +15,14 @@ enum HTMLElementNames {
         "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "video", "wbr",
     ]
 
-    /// Whether `text` reads as HTML: it holds an end tag (`</b>`) or a character reference (`&amp;`,
-    /// `&#8212;`), and every tag in it names an HTML element.
+    /// The elements that never have an end tag, so that their start tag alone shows markup.
+    static let void: Set<String> = ["br", "hr", "img", "wbr"]
+
+    /// Whether `text` reads as HTML: it holds an end tag (`</b>`), a void element (`<br>`) or a
+    /// character reference (`&amp;`, `&#8212;`), and every tag in it names an HTML element.
     static func looksLikeHTML(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        var sawEndTagOrReference = false
+        var sawMarkup = false
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -28,7 +31,7 @@ enum HTMLElementNames {
                 if end < bytes.count, bytes[end] == UInt8(ascii: "#") { end += 1 }
                 let start = end
                 while end < bytes.count, bytes[end].isASCIILetterOrDigit { end += 1 }
-                if end > start, end < bytes.count, bytes[end] == UInt8(ascii: ";") { sawEndTagOrReference = true }
+                if end > start, end < bytes.count, bytes[end] == UInt8(ascii: ";") { sawMarkup = true }
                 index = end
             } else if byte == UInt8(ascii: "<") {
                 var start = index + 1
@@ -39,13 +42,13 @@ enum HTMLElementNames {
                 if end > start {
                     let name = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
                     guard all.contains(name) else { return false }
-                    if isEndTag { sawEndTagOrReference = true }
+                    if isEndTag || void.contains(name) { sawMarkup = true }
                 }
                 index = end
             } else {
                 index += 1
             }
         }
-        return sawEndTagOrReference
+        return sawMarkup
     }
 }
