@@ -36,35 +36,49 @@ enum NearDuplicateIndex {
     }
 
     /// The story, first seen at `since` or later, whose text the rule accepts as a near-copy of
-    /// `fingerprint`: the closest by SimHash distance, the earliest on a tie.
+    /// `fingerprint`: the closest by SimHash distance, the earliest on a tie. Band probes read only
+    /// the SimHash; sketches are read for the candidates within the rule's distance.
     static func match(_ db: Database, _ fingerprint: TextFingerprint, since: String) throws -> NearMatch? {
-        let statement = try db.cachedStatement(
+        let probe = try db.cachedStatement(
             sql: """
-                SELECT fingerprints.hash AS hash, fingerprints.feed_id AS feed_id, sim_hash, sketch, anchors,
-                       stories.id AS id, stories.version AS version, stories.hash AS current_hash
+                SELECT fingerprints.hash, sim_hash
                 FROM fingerprint_bands
                 JOIN fingerprints ON fingerprints.hash = fingerprint_bands.hash
-                JOIN stories ON stories.id = fingerprints.story_id
                 WHERE fingerprint_bands.band = ? AND fingerprints.first_seen >= ?
                 """
         )
         var checked = Set<String>()
-        var best: (distance: Int, match: NearMatch)?
+        var close: [(distance: Int, hash: String)] = []
         for key in FingerprintBands.keys(of: fingerprint.simHash, maxDistance: rule.maxDistance) {
-            for row in try Row.fetchAll(statement, arguments: [key, since]) {
-                let hash: String = row["hash"]
+            let rows = try Row.fetchCursor(probe, arguments: [key, since])
+            while let row = try rows.next() {
+                let hash: String = row[0]
                 guard checked.insert(hash).inserted else { continue }
-                let candidate = TextFingerprint(
-                    simHash: UInt64(bitPattern: row["sim_hash"] as Int64),
-                    sketch: words(row["sketch"] as Data),
-                    anchors: words(row["anchors"] as Data)
-                )
-                guard rule.matches(candidate, fingerprint) else { continue }
-                let distance = candidate.hammingDistance(to: fingerprint)
-                if let best, best.distance <= distance { continue }
-                let story = KnownStory(id: row["id"], version: row["version"], hash: row["current_hash"])
-                best = (distance, NearMatch(story: story, feedID: row["feed_id"]))
+                let distance = (UInt64(bitPattern: row[1] as Int64) ^ fingerprint.simHash).nonzeroBitCount
+                if distance <= rule.maxDistance { close.append((distance, hash)) }
             }
+        }
+        guard !close.isEmpty else { return nil }
+        let candidate = try db.cachedStatement(
+            sql: """
+                SELECT fingerprints.feed_id AS feed_id, sim_hash, sketch, anchors,
+                       stories.id AS id, stories.version AS version, stories.hash AS current_hash
+                FROM fingerprints JOIN stories ON stories.id = fingerprints.story_id
+                WHERE fingerprints.hash = ?
+                """
+        )
+        var best: (distance: Int, match: NearMatch)?
+        for (distance, hash) in close {
+            if let best, best.distance <= distance { continue }
+            guard let row = try Row.fetchOne(candidate, arguments: [hash]) else { continue }
+            let stored = TextFingerprint(
+                simHash: UInt64(bitPattern: row["sim_hash"] as Int64),
+                sketch: words(row["sketch"] as Data),
+                anchors: words(row["anchors"] as Data)
+            )
+            guard rule.matches(stored, fingerprint) else { continue }
+            let story = KnownStory(id: row["id"], version: row["version"], hash: row["current_hash"])
+            best = (distance, NearMatch(story: story, feedID: row["feed_id"]))
         }
         return best?.match
     }
