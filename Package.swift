@@ -153,7 +153,9 @@ let package = Package(
         ),
         .testTarget(
             name: "WirefeedArchiveTests",
-            dependencies: ["WirefeedArchive", "WirefeedModel", "WirefeedTesting"]
+            dependencies: [
+                "WirefeedArchive", "WirefeedModel", "WirefeedTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "WirefeedDaemonTests",

@@ -64,6 +64,9 @@ public struct ArchiveEntry: Sendable, Equatable {
     /// The body's size, and its object's size on disk.
     public var size: Int
     public var storedSize: Int
+    /// Where the ledger committed this fetch's stories among all archived fetches (see
+    /// ``RawArchive/noteCommitted(_:)``); nil when that was not noted.
+    public var committed: Int64? = nil
 
     /// The object's path inside the archive folder: `objects/ab/abcd….zst`.
     public var objectName: String { RawArchive.objectName(hash) }

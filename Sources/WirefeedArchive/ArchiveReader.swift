@@ -3,8 +3,9 @@
 
 import Foundation
 
-/// The archived fetches of some feeds in a time range, in the order they were fetched, each
-/// verified against its hash: what `wirefeed replay` drives through the pipeline.
+/// The archived fetches of some feeds in a time range, in the order the ledger committed them (in
+/// the order they were fetched where that was not noted), each verified against its hash: what
+/// `wirefeed replay` drives through the pipeline.
 ///
 /// An entry whose object is missing, does not decompress or does not hash to its name is skipped:
 /// it is passed to `onDamage` and kept in ``damaged``, and the next entry follows. The index is
@@ -15,7 +16,7 @@ public struct ArchiveReader {
     public let feeds: [String]
     public let from: Date?
     public let until: Date?
-    /// The entries skipped so far, in fetch order.
+    /// The entries skipped so far, in the order read.
     public private(set) var damaged: [ArchiveDamage] = []
     /// How many fetches were read and verified so far.
     public private(set) var verified = 0
@@ -46,7 +47,13 @@ public struct ArchiveReader {
         while true {
             if page.isEmpty {
                 guard !exhausted else { return nil }
-                page = try archive.entries(feeds: feeds, from: from, until: until, after: cursor, limit: Self.pageSize)
+                page = try archive.entriesInReplayOrder(
+                    feeds: feeds,
+                    from: from,
+                    until: until,
+                    after: cursor,
+                    limit: Self.pageSize
+                )
                 page.reverse()  // popped from the end
                 exhausted = page.count < Self.pageSize
                 if page.isEmpty { return nil }

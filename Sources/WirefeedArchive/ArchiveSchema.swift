@@ -32,14 +32,27 @@ enum ArchiveSchema {
                     """
             )
         }
+        migrator.registerMigration("v2") { db in
+            // The order the ledger committed each fetch's stories in: what replay follows. NULL for
+            // fetches archived before it was noted, or whose batch was never committed.
+            try db.execute(
+                sql: """
+                    ALTER TABLE fetches ADD COLUMN committed INTEGER;
+                    CREATE UNIQUE INDEX fetches_committed ON fetches(committed) WHERE committed IS NOT NULL;
+                    """
+            )
+        }
         return migrator
     }
 
-    static let entrySelect = """
+    /// The `SELECT` of entries; `withCommitted` false for an index the `v2` migration has not reached.
+    static func entrySelect(withCommitted: Bool) -> String {
+        """
         SELECT fetches.seq, fetches.feed_id, fetches.url, fetches.fetched_at, fetches.status, fetches.headers,
-            fetches.hash, objects.size, objects.stored_size
+            fetches.hash, objects.size, objects.stored_size, \(withCommitted ? "fetches.committed" : "NULL")
         FROM fetches JOIN objects ON objects.hash = fetches.hash
         """
+    }
 
     static func entry(_ row: Row) -> ArchiveEntry {
         ArchiveEntry(
@@ -51,7 +64,8 @@ enum ArchiveSchema {
             headers: decode(row[5]),
             hash: row[6],
             size: row[7],
-            storedSize: row[8]
+            storedSize: row[8],
+            committed: row[9]
         )
     }
 

@@ -26,6 +26,10 @@ public final class RawArchive: Sendable {
     /// The archive folder.
     public let directory: String
     private let pool: DatabasePool
+    /// The index's `SELECT` of entries: an index opened read-only may predate the `committed` column.
+    private let entrySelect: String
+    /// Whether the index has the `committed` column (see ``noteCommitted(_:)``).
+    private let notesCommits: Bool
     /// Where writes run: off Swift's cooperative pool, since they `fsync` (see ``store(_:)``).
     private let queue = DispatchQueue(label: "wirefeed.archive.store", qos: .utility, attributes: .concurrent)
     /// Where index rows are committed, one burst of stores at a time.
@@ -79,9 +83,17 @@ public final class RawArchive: Sendable {
             configuration.readonly = readOnly
             pool = try DatabasePool(path: path, configuration: configuration)
             if readOnly {
-                let migrated = try pool.read { db in try ArchiveSchema.migrator.hasCompletedMigrations(db) }
-                guard migrated else { throw ArchiveError(.index, "\(path): written by a newer or older wirefeed") }
+                // An index of an older wirefeed is read as it is: it only lacks the commit order.
+                let applied = try pool.read { db in try ArchiveSchema.migrator.appliedIdentifiers(db) }
+                let known = Set(ArchiveSchema.migrator.migrations)
+                guard applied.contains("v1"), applied.isSubset(of: known) else {
+                    throw ArchiveError(.index, "\(path): written by a newer or older wirefeed")
+                }
+                notesCommits = applied.contains("v2")
+                entrySelect = ArchiveSchema.entrySelect(withCommitted: notesCommits)
             } else {
+                notesCommits = true
+                entrySelect = ArchiveSchema.entrySelect(withCommitted: true)
                 // Set after the pool is open: GRDB's WAL set-up lowers every connection to NORMAL.
                 try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
                 try ArchiveSchema.migrator.migrate(pool)
@@ -250,6 +262,24 @@ public final class RawArchive: Sendable {
         }
     }
 
+    /// Notes that the ledger committed the stories of these fetches (entries' ``ArchiveEntry/sequence``),
+    /// in this order, after those of every fetch noted before: the order ``reader(feeds:from:until:onDamage:)``
+    /// replays them in, which fetch times alone do not give (concurrent polls finish, and are
+    /// committed, in another order than they started). A fetch noted already keeps its place.
+    public func noteCommitted(_ sequences: [Int64]) throws(ArchiveError) {
+        guard !sequences.isEmpty else { return }
+        try indexWrite { db in
+            var next = (try Int64.fetchOne(db, sql: "SELECT MAX(committed) FROM fetches") ?? 0) + 1
+            for sequence in sequences {
+                try db.execute(
+                    sql: "UPDATE fetches SET committed = ? WHERE seq = ? AND committed IS NULL",
+                    arguments: [next, sequence]
+                )
+                if db.changesCount > 0 { next += 1 }
+            }
+        }
+    }
+
     // MARK: - Pruning
 
     /// Deletes the entries fetched before `cutoff`, then the objects no entry refers to any more,
@@ -349,9 +379,66 @@ public final class RawArchive: Sendable {
             _ = arguments.append(contentsOf: [cursor.fetchedAt, cursor.fetchedAt, cursor.sequence])
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = "\(ArchiveSchema.entrySelect) \(filter) ORDER BY fetched_at, seq LIMIT \(max(limit, 0))"
+        let sql = "\(entrySelect) \(filter) ORDER BY fetched_at, seq LIMIT \(max(limit, 0))"
         let sendable = arguments
         return try indexRead { db in try Row.fetchAll(db, sql: sql, arguments: sendable).map(ArchiveSchema.entry) }
+    }
+
+    /// The entries of `feeds` in `from...until` in the order replay follows: first those whose commit
+    /// was not noted (archived by an older wirefeed, or their batch failed) in fetch order, then the
+    /// others in the order the ledger committed them; at most `limit`, starting after `cursor`.
+    func entriesInReplayOrder(
+        feeds: [String],
+        from: Date?,
+        until: Date?,
+        after cursor: ArchiveCursor?,
+        limit: Int
+    ) throws(ArchiveError) -> [ArchiveEntry] {
+        guard notesCommits else {
+            return try entries(feeds: feeds, from: from, until: until, after: cursor, limit: limit)
+        }
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if !feeds.isEmpty {
+            conditions.append("feed_id IN (\(databaseQuestionMarks(count: feeds.count)))")
+            _ = arguments.append(contentsOf: StatementArguments(feeds))
+        }
+        if let from {
+            conditions.append("fetched_at >= ?")
+            _ = arguments.append(contentsOf: [from.timeIntervalSinceReferenceDate])
+        }
+        if let until {
+            conditions.append("fetched_at <= ?")
+            _ = arguments.append(contentsOf: [until.timeIntervalSinceReferenceDate])
+        }
+        var page: [ArchiveEntry] = []
+        if cursor?.committed == nil {
+            var unnoted = conditions + ["committed IS NULL"]
+            var unnotedArguments = arguments
+            if let cursor {
+                unnoted.append("(fetched_at > ? OR (fetched_at = ? AND seq > ?))")
+                _ = unnotedArguments.append(contentsOf: [cursor.fetchedAt, cursor.fetchedAt, cursor.sequence])
+            }
+            let sql = """
+                \(entrySelect) WHERE \(unnoted.joined(separator: " AND "))
+                ORDER BY fetched_at, seq LIMIT \(max(limit, 0))
+                """
+            let sendable = unnotedArguments
+            page = try indexRead { db in try Row.fetchAll(db, sql: sql, arguments: sendable).map(ArchiveSchema.entry) }
+        }
+        guard page.count < limit else { return page }
+        var noted = conditions + ["committed IS NOT NULL"]
+        if let committed = cursor?.committed {
+            noted.append("committed > ?")
+            _ = arguments.append(contentsOf: [committed])
+        }
+        let sql = """
+            \(entrySelect) WHERE \(noted.joined(separator: " AND "))
+            ORDER BY committed LIMIT \(max(limit - page.count, 0))
+            """
+        let sendable = arguments
+        page += try indexRead { db in try Row.fetchAll(db, sql: sql, arguments: sendable).map(ArchiveSchema.entry) }
+        return page
     }
 
     /// The entry of `feed` fetched last at or before `time` (the newest when nil).
@@ -361,7 +448,7 @@ public final class RawArchive: Sendable {
             try Row.fetchOne(
                 db,
                 sql: """
-                    \(ArchiveSchema.entrySelect) WHERE feed_id = ? AND fetched_at <= ?
+                    \(entrySelect) WHERE feed_id = ? AND fetched_at <= ?
                     ORDER BY fetched_at DESC, seq DESC LIMIT 1
                     """,
                 arguments: [feed, at]
@@ -392,8 +479,9 @@ public final class RawArchive: Sendable {
         return ArchivedFetch(entry: entry, body: body)
     }
 
-    /// The verified fetches of `feeds` (all when empty) in `from...until`, in fetch order; damaged
-    /// entries are skipped and reported (see ``ArchiveReader``).
+    /// The verified fetches of `feeds` (all when empty) in `from...until`, in the order their stories
+    /// were committed (see ``noteCommitted(_:)``), else in fetch order; damaged entries are skipped
+    /// and reported (see ``ArchiveReader``).
     public func reader(
         feeds: [String] = [],
         from: Date? = nil,
@@ -451,9 +539,12 @@ public final class RawArchive: Sendable {
 public struct ArchiveCursor: Sendable, Equatable {
     public var fetchedAt: Double
     public var sequence: Int64
+    /// The entry's commit order, for a page in replay order.
+    public var committed: Int64?
 
     public init(after entry: ArchiveEntry) {
         fetchedAt = entry.fetchedAt.timeIntervalSinceReferenceDate
         sequence = entry.sequence
+        committed = entry.committed
     }
 }

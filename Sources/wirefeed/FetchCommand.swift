@@ -60,7 +60,7 @@ struct FetchCommand: AsyncParsableCommand {
             preparer: pipeline.preparer,
             archive: archives.archive(for: configuration, logger: logger)
         )
-        let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
+        let batcher = IngestBatcher(pipeline: pipeline, archive: poller.archive, logger: logger)
         let started = ContinuousClock.now
         let results = await PollCycle(poller: poller).run(feeds, states: states) { result in
             print(result.summaryLine)

@@ -18,9 +18,9 @@ struct ReplayCommand: AsyncParsableCommand {
         abstract: "Re-ingest the archived bodies of a state directory into a fresh state and spool.",
         discussion: """
             The bodies go through the same parse, normalize, dedupe, ledger and spool steps as \
-            'wirefeed fetch', in the order they were fetched, each as its feed's poll at its \
-            archived fetch time. --from-state is only read. A damaged entry is reported with its \
-            name and skipped. Exits 64 when --state or --spool is inside --from-state, 65 after \
+            'wirefeed fetch', in the order their stories were committed (else fetched), each as \
+            its feed's poll at its archived fetch time. --from-state is only read. A damaged entry \
+            is reported with its name and skipped. Exits 64 when --state or --spool is inside --from-state, 65 after \
             skipping damaged entries, 66 when --from-state holds no archive.
             """
     )

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 the wirefeed authors
 
 import Foundation
+import GRDB
 import Synchronization
 import Testing
 import WirefeedArchive
@@ -146,6 +147,70 @@ struct RawArchiveTests {
         #expect(try titles(["world", "business"]) == ["w1", "w3", "b4"])
         #expect(try titles(from: 20, until: 30) == ["s2", "s2b", "w3"], "both ends are inclusive")
         #expect(try titles(["sport"], from: 21) == [])
+    }
+
+    /// The titles of what a reader gives, in its order.
+    static func titles(_ reader: ArchiveReader) throws -> [String] {
+        var reader = reader
+        var titles: [String] = []
+        while let fetch = try reader.next() {
+            let text = String(decoding: fetch.body, as: UTF8.self)
+            let start = try #require(text.range(of: "<title>"))
+            titles.append(String(text[start.upperBound...].prefix { $0 != "<" }))
+        }
+        return titles
+    }
+
+    @Test func aReaderFollowsTheNotedCommitOrderAfterTheUnnotedFetchesInFetchOrder() throws {
+        let a = try archive.storeNow(Self.input("a", Self.body("a"), at: 10))
+        let b = try archive.storeNow(Self.input("b", Self.body("b"), at: 10))
+        let c = try archive.storeNow(Self.input("c", Self.body("c"), at: 5))
+        _ = try archive.storeNow(Self.input("old", Self.body("old"), at: 20))
+        // Committed b, c, then a; the second note of b keeps its first place.
+        try archive.noteCommitted([b.sequence, c.sequence])
+        try archive.noteCommitted([a.sequence, b.sequence])
+        #expect(try Self.titles(archive.reader()) == ["old", "b", "c", "a"])
+        #expect(try archive.entries().map(\.committed) == [2, 3, 1, nil], "entries() stays in fetch order")
+        #expect(try Self.titles(archive.reader(feeds: ["a", "c"])) == ["c", "a"])
+        #expect(try Self.titles(archive.reader(from: Self.t0.addingTimeInterval(600))) == ["old", "b", "a"])
+    }
+
+    @Test func aReaderPagesThroughMoreNotedEntriesThanOnePageInCommitOrder() throws {
+        let body = Self.body("Paged")
+        var sequences: [Int64] = []
+        for minute in 0..<600 {
+            sequences.append(try archive.storeNow(Self.input("f\(minute % 3)", body, at: 1)).sequence)
+        }
+        try archive.noteCommitted(Array(sequences.reversed().dropFirst(100)))
+        var reader = archive.reader()
+        var order: [Int64] = []
+        while let fetch = try reader.next() { order.append(fetch.entry.sequence) }
+        #expect(order == Array(sequences.suffix(100)) + Array(sequences.reversed().dropFirst(100)))
+    }
+
+    @Test func anIndexFromBeforeCommitOrderIsReadInFetchOrderAndMigratedWhenWritten() throws {
+        _ = try archive.storeNow(Self.input("world", Self.body("w2"), at: 20))
+        _ = try archive.storeNow(Self.input("world", Self.body("w1"), at: 10))
+        // The index as the first release wrote it: no `committed` column, no `v2` migration.
+        let old = try DatabaseQueue(path: directory + "/index.sqlite")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    DROP INDEX fetches_committed;
+                    ALTER TABLE fetches DROP COLUMN committed;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v2';
+                    """
+            )
+        }
+        try old.close()
+        let reading = try #require(try RawArchive.existing(directory: directory))
+        #expect(try Self.titles(reading.reader()) == ["w1", "w2"])
+        #expect(try reading.entries().allSatisfy { $0.committed == nil })
+        let copied = try #require(try RawArchive.existing(directory: directory, indexCopiedTo: directory + "-copy"))
+        #expect(try Self.titles(copied.reader()) == ["w1", "w2"])
+        let writing = try RawArchive(directory: directory)
+        try writing.noteCommitted(try writing.entries().map(\.sequence).reversed())
+        #expect(try Self.titles(writing.reader()) == ["w2", "w1"])
     }
 
     @Test func aReaderPagesThroughMoreEntriesThanOnePage() throws {

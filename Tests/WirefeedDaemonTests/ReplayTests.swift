@@ -2,9 +2,15 @@
 // Copyright (c) 2026 the wirefeed authors
 
 import Foundation
+import Logging
 import Synchronization
 import Testing
 import WirefeedArchive
+import WirefeedDaemon
+import WirefeedFetch
+import WirefeedLedger
+import WirefeedModel
+import WirefeedSpool
 import WirefeedTesting
 
 /// `wirefeed replay`: the built executable fetches two generations of a loopback farm into state A,
@@ -124,6 +130,80 @@ struct ReplayTests {
         #expect(original.filter { $0.headline == "Syndicated harbour report" }.count == 1, "the copy is spooled once")
         #expect(try Set(spooled(root + "/spoolB").map(\.key)) == Set(original.map(\.key)))
         #expect(try snapshot(root + "/A") == before)
+    }
+
+    /// Two feeds carry the same story under their own guids; `first` is fetched (and archived)
+    /// first, `second` is committed first, as concurrent polls can finish out of the order they
+    /// were archived in. Both are polled in-process into `root/A` with a real archive, ledger and
+    /// spool.
+    /// - Returns: the uri of each copy's story.
+    func fetchSyndicatedCopiesCommittedOutOfOrder() async throws -> (first: String, second: String) {
+        try CurlGlobal.initialize()
+        let copy = { @Sendable (guid: String) in
+            Self.feed([Self.item(guid, "Syndicated harbour report", "Ships wait outside the harbour.")])
+        }
+        let server = try await LoopbackHTTPServer { request in
+            switch request.path {
+            case "/first.xml": return .ok(copy("first-1"), headers: [("Content-Type", "application/rss+xml")])
+            case "/second.xml": return .ok(copy("second-1"), headers: [("Content-Type", "application/rss+xml")])
+            default: return .respond(status: 404)
+            }
+        }
+        var configuration = WirefeedConfiguration()
+        configuration.stateDirectory = root + "/A"
+        configuration.spoolDirectory = root + "/spoolA"
+        configuration.archiveRetention = .seconds(7 * 86400)
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let pipeline = StoryPipeline(
+            ledger: try Ledger(directory: configuration.stateDirectory),
+            spool: SpoolWriter(directory: configuration.spoolDirectory),
+            writesText: true,
+            logger: logger
+        )
+        try pipeline.reconcile()
+        let fetcher = Fetcher()
+        defer { fetcher.shutdownAndWait() }
+        let poller = FeedPoller(
+            fetcher: fetcher,
+            configuration: configuration,
+            logger: logger,
+            preparer: pipeline.preparer,
+            archive: ArchiveHandle().archive(for: configuration, logger: logger)
+        )
+        let now = Date()
+        let first = await poller.poll(
+            FeedSource(id: "first", url: server.url("/first.xml")),
+            state: FeedState(),
+            now: now
+        )
+        let second = await poller.poll(
+            FeedSource(id: "second", url: server.url("/second.xml")),
+            state: FeedState(),
+            now: now
+        )
+        try await server.shutdown()
+        #expect([first.outcome, second.outcome] == [.fetched, .fetched], "\(first.summaryLine) \(second.summaryLine)")
+        let batcher = IngestBatcher(pipeline: pipeline, archive: poller.archive, logger: logger)
+        await batcher.add(second)
+        await batcher.add(first)
+        await batcher.drain()
+        #expect(await batcher.total.aliases == 1, "the later commit is an alias of the earlier")
+        let firstStory = try #require(first.prepared.first)
+        let secondStory = try #require(second.prepared.first)
+        return (firstStory.uri, secondStory.uri)
+    }
+
+    @Test func replayMakesTheCopyCommittedFirstTheStoryNotTheOneFetchedFirst() async throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let uris = try await fetchSyndicatedCopiesCommittedOutOfOrder()
+        #expect(uris.first != uris.second)
+        let original = try spooled(root + "/spoolA")
+        #expect(original.map(\.uri) == [uris.second], "the copy committed first is the story")
+        let replayed = try run([
+            "replay", "--from-state", root + "/A", "--state", root + "/B", "--spool", root + "/spoolB",
+        ])
+        #expect(replayed.status == 0, "\(replayed.error)")
+        #expect(try Set(spooled(root + "/spoolB").map(\.key)) == Set(original.map(\.key)))
     }
 
     @Test func feedFilteringReplaysOnlyTheNamedFeeds() async throws {

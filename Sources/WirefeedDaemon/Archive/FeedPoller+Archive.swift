@@ -14,16 +14,18 @@ extension FeedPoller {
     ///
     /// A failure is logged with the feed and never fails the poll: losing the record of a body must
     /// not lose its stories too.
+    /// - Returns: the entry's ``ArchiveEntry/sequence``, to note when its stories are committed;
+    ///   nil when nothing was archived.
     func archiveBody(
         _ response: FetchResponse,
         _ feed: FeedSource,
         after previousHash: String?,
         at fetchedAt: Date,
         _ logger: Logger
-    ) async {
-        guard let archive else { return }
+    ) async -> Int64? {
+        guard let archive else { return nil }
         let hash = SHA256.hash(data: response.body).hexString
-        if hash == previousHash { return }
+        if hash == previousHash { return nil }
         let input = ArchiveInput(
             feedID: feed.id,
             url: response.effectiveURL,
@@ -36,8 +38,10 @@ extension FeedPoller {
         do {
             let entry = try await archive.store(input)
             logger.debug("body archived", metadata: ["archive.object": "\(entry.objectName)"])
+            return entry.sequence
         } catch {
             logger.warning("the body could not be archived", metadata: ["error": "\(error)"])
+            return nil
         }
     }
 }

@@ -4,6 +4,7 @@
 import Dispatch
 import Foundation
 import Logging
+import WirefeedArchive
 import WirefeedLedger
 import WirefeedModel
 import WirefeedNormalize
@@ -23,6 +24,10 @@ import WirefeedNormalize
 /// waits while the gathering batch is full, which bounds memory. ``drain()`` commits and publishes
 /// everything added before it. The ledger and spool work runs on serial dispatch queues of its own,
 /// awaited through continuations: nothing waits on a thread of the cooperative pool.
+///
+/// With a raw archive, each recorded batch's archived fetches are noted there in the order they
+/// were committed (``RawArchive/noteCommitted(_:)``), the order `wirefeed replay` follows: which of
+/// several syndicated copies becomes the story depends on it.
 public actor IngestBatcher {
     public nonisolated let pipeline: StoryPipeline
     public nonisolated let maximumStories: Int
@@ -33,12 +38,16 @@ public actor IngestBatcher {
     public nonisolated let gatherWindow: Duration
     private nonisolated let clock: any Clock<Duration>
     private nonisolated let logger: Logger
+    /// Where the commit order of archived fetches is noted; nil for none.
+    public nonisolated let archive: RawArchive?
     /// Ledger transactions and the spool's `tmp/` writes.
     private nonisolated let recorder = DispatchQueue(label: "wirefeed.ingest")
     /// Renames into `new/`, while the recorder records the next batch.
     private nonisolated let publisher = DispatchQueue(label: "wirefeed.publish")
 
     private var updates: [FeedUpdate] = []
+    /// The archive entries of the gathering batch's bodies, in the order of ``updates``.
+    private var archiveSequences: [Int64] = []
     private var stories = 0
     /// The task recording batches, while there is work for it.
     private var committer: Task<Void, Never>?
@@ -80,6 +89,7 @@ public actor IngestBatcher {
         minimumStories: Int = 3000,
         gatherWindow: Duration = .milliseconds(750),
         clock: any Clock<Duration> = ContinuousClock(),
+        archive: RawArchive? = nil,
         logger: Logger
     ) {
         self.pipeline = pipeline
@@ -89,12 +99,13 @@ public actor IngestBatcher {
         self.gatherWindow = gatherWindow
         self.clock = clock
         self.logger = logger
+        self.archive = archive
     }
 
     /// Adds a poll result (waiting while the gathering batch is full).
     public func add(_ result: PollResult) async {
         let stories = result.outcome == .fetched ? result.prepared : nil
-        await add(
+        await enqueue(
             FeedUpdate(
                 feedID: result.feedID,
                 url: result.url,
@@ -103,17 +114,23 @@ public actor IngestBatcher {
                 guidsMisbehaved: result.guidsMisbehaved,
                 feedLink: result.feedLink,
                 fetchedAt: result.state.lastAttempt ?? Date()
-            )
+            ),
+            archiveSequence: stories == nil ? nil : result.archiveSequence
         )
     }
 
     /// Adds one feed's update (what a poll result becomes): the batching of `add(_ result:)`.
     public func add(_ update: FeedUpdate) async {
+        await enqueue(update, archiveSequence: nil)
+    }
+
+    private func enqueue(_ update: FeedUpdate, archiveSequence: Int64?) async {
         while committer != nil && isFull {
             await withCheckedContinuation { waitingForRoom.append($0) }
         }
         let count = update.stories?.count ?? 0
         updates.append(update)
+        if let archiveSequence { archiveSequences.append(archiveSequence) }
         stories += count
         if committer == nil {
             if isFull || count > 0 { startCommitter() }
@@ -162,12 +179,14 @@ public actor IngestBatcher {
     private func commitWhileThereIsWork() async {
         repeat {
             let batch = updates
+            let archived = archiveSequences
             updates = []
+            archiveSequences = []
             stories = 0
             let room = waitingForRoom
             waitingForRoom = []
             for waiter in room { waiter.resume() }
-            await commit(batch)
+            await commit(batch, archived: archived)
             if !isReady { await gather() }
         } while stories > 0 || isFull || (draining > 0 && !updates.isEmpty)
         committer = nil
@@ -197,9 +216,24 @@ public actor IngestBatcher {
         waiter?.resume()
     }
 
-    private func commit(_ batch: [FeedUpdate]) async {
-        let pipeline = pipeline
-        let outcome = await run(on: recorder) { Result { try pipeline.record(batch) } }
+    private func commit(_ batch: [FeedUpdate], archived: [Int64]) async {
+        let (pipeline, archive, logger) = (pipeline, archive, logger)
+        let outcome = await run(on: recorder) {
+            let recorded = Result { try pipeline.record(batch) }
+            if case .success = recorded, let archive {
+                // Noted after the ledger commit: a crash between the two leaves these fetches
+                // unnoted, and replay puts them in fetch order.
+                do {
+                    try archive.noteCommitted(archived)
+                } catch {
+                    logger.warning(
+                        "the commit order could not be noted in the archive",
+                        metadata: ["error": "\(error)"]
+                    )
+                }
+            }
+            return recorded
+        }
         switch outcome {
         case .success(let summary):
             let total = summary.total

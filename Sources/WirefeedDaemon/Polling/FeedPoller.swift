@@ -110,9 +110,9 @@ public struct FeedPoller: Sendable {
             case 200...299:
                 // Archived while it is parsed; awaited (even when parsing throws) before the poll ends.
                 let (previousHash, archiveLogger) = (state.lastBodyHash, logger)
-                async let archived: Void = archiveBody(response, feed, after: previousHash, at: now, archiveLogger)
+                async let archived = archiveBody(response, feed, after: previousHash, at: now, archiveLogger)
                 try handleSuccess(response, feed: feed, state: &state, result: &result, logger: logger)
-                await archived
+                result.archiveSequence = await archived
                 state.nextPoll = PollScheduler.nextPoll(
                     after: now,
                     interval: interval,

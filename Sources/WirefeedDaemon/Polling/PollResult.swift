@@ -46,6 +46,9 @@ public struct PollResult: Sendable {
     var hints: PublisherHints?
     /// The feed's own link (its home page), for the dedupe's guid checks.
     public internal(set) var feedLink: String?
+    /// The raw archive's entry of the fetched body (``WirefeedArchive/ArchiveEntry/sequence``), whose
+    /// commit ``IngestBatcher`` notes there; nil when the body was not archived.
+    public internal(set) var archiveSequence: Int64?
 
     init(
         feedID: String,

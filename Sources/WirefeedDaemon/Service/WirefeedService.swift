@@ -136,7 +136,7 @@ public final class WirefeedService: Service, Sendable {
                     preparer: pipeline.preparer,
                     archive: archives.archive(for: configuration, logger: logger)
                 )
-                let batcher = IngestBatcher(pipeline: pipeline, logger: logger)
+                let batcher = IngestBatcher(pipeline: pipeline, archive: poller.archive, logger: logger)
                 let snapshot = states
                 let feedsToPoll = due
                 let cycle = Task {
