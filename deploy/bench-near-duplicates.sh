@@ -4,8 +4,10 @@
 #
 # The near-duplicate tier's cost on the whole job: `wirefeed fetch` of a farm's feeds from an empty
 # state into an empty spool, cold, with near_duplicate_window 0 (the tier off: the code path before
-# it) and 72h (the default), alternated PAIRS times (default 3). Prints wall, CPU (user + system),
-# peak memory and the spool's file count of every run.
+# it) and 72h (the default), alternated PAIRS times (default 3). Prints wall, CPU (user and
+# system), peak memory and the spool's file count of every run. As root, the page cache is dropped
+# before each run, so that the files the run before deleted do not cost this one system time
+# (docs/benchmarks.md, "The ext4 recently-deleted-inode trap").
 #   deploy/bench-near-duplicates.sh FEEDS_DIR     e.g. the farm's gen-0000/feeds made by
 #                                                 ../shared/bench/gen_feeds.py init -n 2000 -m 50 --seed 1
 set -euo pipefail
@@ -25,15 +27,17 @@ trap 'kill $nginx_pid 2>/dev/null || true' EXIT
 (cd "$feeds_dir" && find . -type f | sort | sed "s|^\./|http://127.0.0.1:$port/|") > "$work/urls.txt"
 
 run() {
-    local window=$1 run=$work/run-$window
+    local window=$1
+    local run=$work/run-$window
     rm -rf "$run"
+    if [ -w /proc/sys/vm/drop_caches ]; then sync && echo 3 > /proc/sys/vm/drop_caches; fi
     mkdir -p "$run"
     printf 'near_duplicate_window: %s\n' "$window" > "$run/wirefeed.yaml"
     /usr/bin/time -f "%e %U %S %M" -o "$run/time" "$wirefeed" fetch --config "$run/wirefeed.yaml" \
         --urls "$work/urls.txt" --state "$run/state" --spool "$run/spool" >/dev/null 2>"$run/log"
     read -r wall user system kilobytes < "$run/time"
-    printf '%-4s wall %6.2f s  CPU %6.2f s  peak %4d MB  files %d\n' "$window" "$wall" \
-        "$(awk "BEGIN { print $user + $system }")" $((kilobytes / 1024)) "$(find "$run/spool/new" -name '*.json' | wc -l)"
+    printf '%-4s wall %6.2f s  CPU %6.2f s (user %6.2f, system %6.2f)  peak %4d MB  files %d\n' "$window" \
+        "$wall" "$(awk "BEGIN { print $user + $system }")" "$user" "$system" $((kilobytes / 1024)) "$(find "$run/spool/new" -name '*.json' | wc -l)"
 }
 echo "== $(wc -l < "$work/urls.txt") feeds, cold, near_duplicate_window 0 then 72h, $pairs pairs"
 for ((i = 0; i < pairs; i++)); do run 0; run 72h; done

@@ -18,30 +18,26 @@ public enum FingerprintBands {
     }
 }
 
-/// An in-memory index of fingerprints by band, for callers without a ledger.
+/// An in-memory index of whole fingerprints, for callers without a ledger.
 public struct FingerprintIndex<ID: Hashable & Sendable>: Sendable {
     public let rule: NearDuplicateRule
     private var entries: [ID: TextFingerprint] = [:]
-    private var bands: [Int64: [ID]] = [:]
+    private var simHashes: SimHashIndex<ID>
 
-    public init(rule: NearDuplicateRule) { self.rule = rule }
+    public init(rule: NearDuplicateRule) {
+        self.rule = rule
+        simHashes = SimHashIndex(maxDistance: rule.maxDistance)
+    }
 
     public mutating func insert(_ fingerprint: TextFingerprint, for id: ID) {
         entries[id] = fingerprint
-        for key in FingerprintBands.keys(of: fingerprint.simHash, maxDistance: rule.maxDistance) {
-            bands[key, default: []].append(id)
-        }
+        simHashes.insert(fingerprint.simHash, id: id)
     }
 
-    /// The entries that the rule accepts as near-duplicates of the fingerprint.
+    /// The entries that the rule accepts as near-duplicates of the fingerprint, closest first.
     public func matches(of fingerprint: TextFingerprint) -> [ID] {
-        var seen = Set<ID>()
-        var found: [ID] = []
-        for key in FingerprintBands.keys(of: fingerprint.simHash, maxDistance: rule.maxDistance) {
-            for id in bands[key] ?? [] where seen.insert(id).inserted {
-                if let candidate = entries[id], rule.matches(candidate, fingerprint) { found.append(id) }
-            }
+        simHashes.neighbours(of: fingerprint.simHash).compactMap { neighbour in
+            entries[neighbour.id].flatMap { rule.matches($0, fingerprint) ? neighbour.id : nil }
         }
-        return found
     }
 }

@@ -22,26 +22,43 @@ public struct TextFingerprint: Sendable, Equatable, Hashable {
 
     /// The fingerprint of a headline and body paragraphs.
     public init(headline: String, paragraphs: [String]) {
-        var tokens = TextTokenizer.tokens(of: TextTokenizer.strippingWirePrefixes(headline))
-        for paragraph in paragraphs { tokens.append(contentsOf: TextTokenizer.tokens(of: paragraph)) }
-        var shingles = Set<UInt64>()
+        var text = TextWords()
+        text.append(TextTokenizer.strippingWirePrefixes(headline))
+        for paragraph in paragraphs { text.append(paragraph) }
+        var shingles: [UInt64] = []
         let width = Self.shingleWidth
-        if tokens.count <= width {
-            shingles.insert(Self.hash(tokens.map(\.text)))
+        if text.count <= width {
+            shingles.append(Self.shingle(text, 0..<text.count))
         } else {
-            for start in 0...(tokens.count - width) {
-                shingles.insert(Self.hash(tokens[start..<(start + width)].map(\.text)))
+            shingles.reserveCapacity(text.count - width + 1)
+            for start in 0...(text.count - width) {
+                shingles.append(Self.shingle(text, start..<(start + width)))
             }
         }
-        var counts = [Int](repeating: 0, count: 64)
-        for shingle in shingles {
-            for bit in 0..<64 { counts[bit] += (shingle >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+        // The distinct shingles, ascending.
+        shingles.sort()
+        var distinct = 0
+        for shingle in shingles where distinct == 0 || shingles[distinct - 1] != shingle {
+            shingles[distinct] = shingle
+            distinct += 1
+        }
+        shingles.removeLast(shingles.count - distinct)
+        // Each bit is set when more than half of the shingles have it set.
+        var counts = [UInt32](repeating: 0, count: 64)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for shingle in shingles {
+                for bit in 0..<64 { counts[bit] &+= UInt32(truncatingIfNeeded: shingle >> UInt64(bit)) & 1 }
+            }
         }
         var simHash: UInt64 = 0
-        for bit in 0..<64 where counts[bit] > 0 { simHash |= 1 << UInt64(bit) }
+        for bit in 0..<64 where 2 * Int(counts[bit]) > shingles.count { simHash |= 1 << UInt64(bit) }
         self.simHash = simHash
-        self.sketch = Array(shingles.sorted().prefix(Self.sketchSize))
-        self.anchors = Set(tokens.filter(\.isAnchor).map { Self.hash([$0.text]) }).sorted()
+        self.sketch = Array(shingles.prefix(Self.sketchSize))
+        var anchors = text.anchors
+        anchors.sort()
+        self.anchors = anchors.enumerated().compactMap { index, anchor in
+            index > 0 && anchors[index - 1] == anchor ? nil : anchor
+        }
     }
 
     public func hammingDistance(to other: TextFingerprint) -> Int {
@@ -66,25 +83,14 @@ public struct TextFingerprint: Sendable, Equatable, Hashable {
         return small.allSatisfy { largeSet.contains($0) }
     }
 
-    /// FNV-1a over the tokens (a unit separator between them), finished with a 64-bit mixer.
-    static func hash(_ parts: [String]) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for (index, part) in parts.enumerated() {
-            if index > 0 {
-                value ^= 0x1F
-                value &*= 0x0000_0100_0000_01B3
-            }
-            for byte in part.utf8 {
-                value ^= UInt64(byte)
-                value &*= 0x0000_0100_0000_01B3
-            }
+    /// FNV-1a over a run of words (a unit separator between them), finished with a 64-bit mixer.
+    static func shingle(_ text: TextWords, _ words: Range<Int>) -> UInt64 {
+        var value = TextWords.fnvBasis
+        for index in words {
+            if index > words.lowerBound { value = (value ^ 0x1F) &* TextWords.fnvPrime }
+            for byte in text.word(index) { value = (value ^ UInt64(byte)) &* TextWords.fnvPrime }
         }
-        value ^= value >> 33
-        value &*= 0xff51_afd7_ed55_8ccd
-        value ^= value >> 33
-        value &*= 0xc4ce_b9fe_1a85_ec53
-        value ^= value >> 33
-        return value
+        return TextWords.mix(value)
     }
 }
 

@@ -27,6 +27,8 @@ enum TextTokenizer {
         return String(rest)
     }
 
+    /// The tokens of any text, character by character: the rule, which ``TextWords`` follows
+    /// without making strings.
     static func tokens(of text: String) -> [TextToken] {
         var tokens: [TextToken] = []
         var current = ""

@@ -116,6 +116,11 @@ extension Ledger {
             let anyTombstones =
                 try db.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM tombstones)", arguments: []) ?? true
             let nearWindow = nearDuplicateWindow
+            if nearWindow > 0 {
+                // The index's memory may hold fingerprints this transaction inserted.
+                let nearIndex = nearIndex
+                db.afterNextTransaction(onCommit: { _ in }, onRollback: { _ in nearIndex.invalidate() })
+            }
             for update in updates {
                 try Self.saveFeed(
                     db,
@@ -166,6 +171,7 @@ extension Ledger {
                         seen: seen,
                         anyTombstones: anyTombstones,
                         nearWindow: nearWindow,
+                        nearIndex: nearIndex,
                         sequence: &sequence,
                         counts: &counts
                     ) {
@@ -193,6 +199,7 @@ extension Ledger {
         seen: String,
         anyTombstones: Bool,
         nearWindow: TimeInterval,
+        nearIndex: NearDuplicateIndex,
         sequence: inout Int64,
         counts: inout IngestSummary.Counts
     ) throws -> SpoolEntry? {
@@ -225,11 +232,7 @@ extension Ledger {
             if DedupePolicy.needsNearLookup(known: known, hashOwner: hashOwner, tombstoned: tombstoned) {
                 let print = TextFingerprint(headline: incoming.story.headline, paragraphs: incoming.story.paragraphs)
                 fingerprint = print
-                nearMatch = try NearDuplicateIndex.match(
-                    db,
-                    print,
-                    since: UTCTime(fetchedAt.addingTimeInterval(-nearWindow)).sqliteText
-                )
+                nearMatch = try nearIndex.match(db, print, since: fetchedAt.addingTimeInterval(-nearWindow))
             } else if known != nil {
                 fingerprint = TextFingerprint(headline: incoming.story.headline, paragraphs: incoming.story.paragraphs)
             }
@@ -281,7 +284,7 @@ extension Ledger {
                 sequence: &sequence
             )
             if let fingerprint {
-                try NearDuplicateIndex.insert(db, fingerprint, hash: hash, storyID: storyID, feedID: feedID, seen: seen)
+                try nearIndex.insert(db, fingerprint, hash: hash, storyID: storyID, feedID: feedID, seen: seen)
             }
             entry.arrivedAs = incoming.uri
             return entry
@@ -296,7 +299,7 @@ extension Ledger {
                 sequence: &sequence
             )
             if let fingerprint {
-                try NearDuplicateIndex.insert(db, fingerprint, hash: hash, storyID: storyID, feedID: feedID, seen: seen)
+                try nearIndex.insert(db, fingerprint, hash: hash, storyID: storyID, feedID: feedID, seen: seen)
             }
             return entry
         case .newStory:
@@ -308,6 +311,7 @@ extension Ledger {
                 fetchedAt: fetchedAt,
                 seen: seen,
                 fingerprint: fingerprint,
+                nearIndex: nearIndex,
                 sequence: &sequence
             )
         }
@@ -356,6 +360,7 @@ extension Ledger {
         fetchedAt: Date,
         seen: String,
         fingerprint: TextFingerprint?,
+        nearIndex: NearDuplicateIndex,
         sequence: inout Int64
     ) throws -> SpoolEntry {
         let keyText = incoming.key.description
@@ -407,7 +412,7 @@ extension Ledger {
             let storyID = db.lastInsertedRowID
             try db.run("INSERT OR IGNORE INTO hashes (hash, story_id) VALUES (?, ?)", arguments: [hash, storyID])
             if let fingerprint {
-                try NearDuplicateIndex.insert(
+                try nearIndex.insert(
                     db,
                     fingerprint,
                     hash: hash,

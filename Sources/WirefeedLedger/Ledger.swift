@@ -19,6 +19,7 @@ public final class Ledger: Sendable {
     /// The published watermark noted since the last transaction.
     private let pendingPublished = Mutex<Int64?>(nil)
     private let nearWindow = Mutex<TimeInterval>(0)
+    let nearIndex = NearDuplicateIndex()
 
     /// How far back the near-duplicate tier looks for a story whose text an item copies; 0 (the
     /// default) turns the tier off. The daemon sets it from `near_duplicate_window`.

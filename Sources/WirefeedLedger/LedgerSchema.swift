@@ -101,6 +101,35 @@ enum LedgerSchema {
                     """
             )
         }
+        migrator.registerMigration("v4") { db in
+            // The SimHash bands moved into memory (NearDuplicateIndex): eight band rows per version
+            // made each lookup read a 256th of the window per band. Fingerprints (a kilobyte each)
+            // move into a rowid table, appended in arrival order, instead of a tree keyed by a
+            // random hash whose every insert splits pages and spills to overflow pages; the
+            // window's SimHashes load through one covering index.
+            try db.execute(
+                sql: """
+                    DROP TABLE fingerprint_bands;
+                    CREATE TABLE fingerprints_v4 (
+                        id INTEGER PRIMARY KEY,
+                        hash TEXT NOT NULL UNIQUE REFERENCES hashes(hash) ON DELETE CASCADE,
+                        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+                        feed_id TEXT NOT NULL,
+                        first_seen DATETIME NOT NULL,
+                        sim_hash INTEGER NOT NULL,         -- the 64-bit SimHash, as a signed integer
+                        sketch BLOB NOT NULL,              -- bottom-k shingle hashes, 8 bytes each
+                        anchors BLOB NOT NULL              -- number and name hashes, 8 bytes each
+                    );
+                    INSERT INTO fingerprints_v4 (hash, story_id, feed_id, first_seen, sim_hash, sketch, anchors)
+                        SELECT hash, story_id, feed_id, first_seen, sim_hash, sketch, anchors
+                        FROM fingerprints ORDER BY first_seen;
+                    DROP TABLE fingerprints;
+                    ALTER TABLE fingerprints_v4 RENAME TO fingerprints;
+                    CREATE INDEX fingerprints_story ON fingerprints(story_id);
+                    CREATE INDEX fingerprints_window ON fingerprints(first_seen, sim_hash);
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -3,15 +3,46 @@
 
 import Foundation
 import GRDB
+import Synchronization
 import WirefeedDedupe
+import WirefeedModel
 
-/// The ledger's fingerprint index: each story version's ``TextFingerprint`` beside its content
-/// hash, and its SimHash bands, so that a lookup is one indexed probe per band.
-enum NearDuplicateIndex {
+/// The ledger's fingerprint index: each story version's ``TextFingerprint`` in the
+/// `fingerprints` table beside its content hash, and the SimHashes of the versions within the
+/// window in memory (a ``SimHashIndex``), so that a lookup reads no table but for the few
+/// candidates within the rule's distance.
+///
+/// The memory is loaded from the table at the first lookup, and again whenever it may have missed
+/// a row: after a transaction of this ledger rolled back, or when another connection committed
+/// (SQLite's `data_version`). A row it still holds after the table lost it (pruned) is read as
+/// absent, so the memory can be ahead of the table but never behind it.
+final class NearDuplicateIndex: Sendable {
     static let rule = NearDuplicateRule.standard
+    /// How far behind the window the memory keeps entries when it drops older ones, so that a
+    /// lookup for an earlier fetch time in the same batch does not need a reload.
+    static let compactionMargin: TimeInterval = 3600
+    /// How many inserts may pass between two drops of the entries older than the window.
+    static let insertsPerCompaction = 4096
+
+    private struct Entry: Hashable, Sendable {
+        /// The row's id in `fingerprints`.
+        var row: Int64
+        var firstSeen: String
+    }
+
+    private struct Memory: Sendable {
+        var simHashes = SimHashIndex<Entry>(maxDistance: NearDuplicateIndex.rule.maxDistance)
+        /// The earliest `first_seen` the memory holds every row from; nil when it is not loaded.
+        var loadedSince: String?
+        /// The writer connection's `data_version` when the memory was last in step with the table.
+        var dataVersion: Int64?
+        var insertsSinceCompaction = 0
+    }
+
+    private let memory = Mutex(Memory())
 
     /// Records the fingerprint of the version whose content hash is `hash`.
-    static func insert(
+    func insert(
         _ db: Database,
         _ fingerprint: TextFingerprint,
         hash: String,
@@ -29,34 +60,28 @@ enum NearDuplicateIndex {
             blob(fingerprint.sketch), blob(fingerprint.anchors),
         ])
         guard db.changesCount == 1 else { return }
-        let band = try db.cachedStatement(sql: "INSERT OR IGNORE INTO fingerprint_bands (band, hash) VALUES (?, ?)")
-        for key in FingerprintBands.keys(of: fingerprint.simHash, maxDistance: rule.maxDistance) {
-            try band.execute(arguments: [key, hash])
+        let row = db.lastInsertedRowID
+        memory.withLock { memory in
+            guard memory.loadedSince != nil else { return }
+            memory.simHashes.insert(fingerprint.simHash, id: Entry(row: row, firstSeen: seen))
+            memory.insertsSinceCompaction += 1
         }
     }
 
+    /// Forgets the memory, so that the next lookup loads it from the table: call it when a
+    /// transaction that inserted rolls back.
+    func invalidate() {
+        memory.withLock { $0 = Memory() }
+    }
+
     /// The story, first seen at `since` or later, whose text the rule accepts as a near-copy of
-    /// `fingerprint`: the closest by SimHash distance, the earliest on a tie. Band probes read only
-    /// the SimHash; sketches are read for the candidates within the rule's distance.
-    static func match(_ db: Database, _ fingerprint: TextFingerprint, since: String) throws -> NearMatch? {
-        let probe = try db.cachedStatement(
-            sql: """
-                SELECT fingerprints.hash, sim_hash
-                FROM fingerprint_bands
-                JOIN fingerprints ON fingerprints.hash = fingerprint_bands.hash
-                WHERE fingerprint_bands.band = ? AND fingerprints.first_seen >= ?
-                """
-        )
-        var checked = Set<String>()
-        var close: [(distance: Int, hash: String)] = []
-        for key in FingerprintBands.keys(of: fingerprint.simHash, maxDistance: rule.maxDistance) {
-            let rows = try Row.fetchCursor(probe, arguments: [key, since])
-            while let row = try rows.next() {
-                let hash: String = row[0]
-                guard checked.insert(hash).inserted else { continue }
-                let distance = (UInt64(bitPattern: row[1] as Int64) ^ fingerprint.simHash).nonzeroBitCount
-                if distance <= rule.maxDistance { close.append((distance, hash)) }
-            }
+    /// `fingerprint`: the closest by SimHash distance, the earliest on a tie. Sketches are read
+    /// only for the candidates within the rule's distance.
+    func match(_ db: Database, _ fingerprint: TextFingerprint, since: Date) throws -> NearMatch? {
+        let sinceText = UTCTime(since).sqliteText
+        let close = try memory.withLock { memory in
+            try synchronize(&memory, db, since: since, sinceText: sinceText)
+            return memory.simHashes.neighbours(of: fingerprint.simHash).filter { $0.id.firstSeen >= sinceText }
         }
         guard !close.isEmpty else { return nil }
         let candidate = try db.cachedStatement(
@@ -64,27 +89,58 @@ enum NearDuplicateIndex {
                 SELECT fingerprints.feed_id AS feed_id, sim_hash, sketch, anchors,
                        stories.id AS id, stories.version AS version, stories.hash AS current_hash
                 FROM fingerprints JOIN stories ON stories.id = fingerprints.story_id
-                WHERE fingerprints.hash = ?
+                WHERE fingerprints.id = ?
                 """
         )
-        var best: (distance: Int, match: NearMatch)?
-        for (distance, hash) in close {
-            if let best, best.distance <= distance { continue }
-            guard let row = try Row.fetchOne(candidate, arguments: [hash]) else { continue }
+        for (_, entry) in close {
+            guard let row = try Row.fetchOne(candidate, arguments: [entry.row]) else { continue }
             let stored = TextFingerprint(
                 simHash: UInt64(bitPattern: row["sim_hash"] as Int64),
                 sketch: words(row["sketch"] as Data),
                 anchors: words(row["anchors"] as Data)
             )
-            guard rule.matches(stored, fingerprint) else { continue }
+            guard Self.rule.matches(stored, fingerprint) else { continue }
             let story = KnownStory(id: row["id"], version: row["version"], hash: row["current_hash"])
-            best = (distance, NearMatch(story: story, feedID: row["feed_id"]))
+            return NearMatch(story: story, feedID: row["feed_id"])
         }
-        return best?.match
+        return nil
+    }
+
+    /// Loads the memory when it is not loaded, may have missed a row, or starts after `since`;
+    /// drops the entries older than the window now and then.
+    private func synchronize(_ memory: inout Memory, _ db: Database, since: Date, sinceText: String) throws {
+        let dataVersion = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
+        if let loadedSince = memory.loadedSince, loadedSince <= sinceText, memory.dataVersion == dataVersion {
+            if memory.insertsSinceCompaction >= Self.insertsPerCompaction {
+                let keptSince = UTCTime(since.addingTimeInterval(-Self.compactionMargin)).sqliteText
+                if keptSince > loadedSince {
+                    memory.simHashes.removeAll { $0.firstSeen < keptSince }
+                    memory.loadedSince = keptSince
+                }
+                memory.insertsSinceCompaction = 0
+            }
+            return
+        }
+        let loadSince = UTCTime(since.addingTimeInterval(-Self.compactionMargin)).sqliteText
+        var loaded = Memory()
+        let rows = try Row.fetchCursor(
+            db,
+            sql: "SELECT id, first_seen, sim_hash FROM fingerprints WHERE first_seen >= ? ORDER BY first_seen",
+            arguments: [loadSince]
+        )
+        while let row = try rows.next() {
+            loaded.simHashes.insert(
+                UInt64(bitPattern: row[2] as Int64),
+                id: Entry(row: row[0], firstSeen: row[1])
+            )
+        }
+        loaded.loadedSince = loadSince
+        loaded.dataVersion = dataVersion
+        memory = loaded
     }
 
     /// 64-bit words as little-endian bytes.
-    static func blob(_ words: [UInt64]) -> Data {
+    private func blob(_ words: [UInt64]) -> Data {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(words.count * 8)
         for word in words {
@@ -95,7 +151,7 @@ enum NearDuplicateIndex {
         return Data(bytes)
     }
 
-    static func words(_ data: Data) -> [UInt64] {
+    private func words(_ data: Data) -> [UInt64] {
         let bytes = [UInt8](data)
         return stride(from: 0, to: bytes.count - bytes.count % 8, by: 8).map { start in
             (0..<8).reduce(UInt64(0)) { word, index in word | UInt64(bytes[start + index]) << UInt64(index * 8) }
