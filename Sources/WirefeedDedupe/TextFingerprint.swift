@@ -43,15 +43,7 @@ public struct TextFingerprint: Sendable, Equatable, Hashable {
             distinct += 1
         }
         shingles.removeLast(shingles.count - distinct)
-        // Each bit is set when more than half of the shingles have it set.
-        var counts = [UInt32](repeating: 0, count: 64)
-        counts.withUnsafeMutableBufferPointer { counts in
-            for shingle in shingles {
-                for bit in 0..<64 { counts[bit] &+= UInt32(truncatingIfNeeded: shingle >> UInt64(bit)) & 1 }
-            }
-        }
-        var simHash: UInt64 = 0
-        for bit in 0..<64 where 2 * Int(counts[bit]) > shingles.count { simHash |= 1 << UInt64(bit) }
+        let simHash = Self.majorityBits(of: shingles)
         self.simHash = simHash
         self.sketch = Array(shingles.prefix(Self.sketchSize))
         var anchors = text.anchors
@@ -81,6 +73,28 @@ public struct TextFingerprint: Sendable, Equatable, Hashable {
         let (small, large) = anchors.count <= other.anchors.count ? (anchors, other.anchors) : (other.anchors, anchors)
         let largeSet = Set(large)
         return small.allSatisfy { largeSet.contains($0) }
+    }
+
+    /// The hash whose bit `i` is set when more than half of `hashes` have bit `i` set. Counts
+    /// eight bits per addition: byte `k` of `lanes[j]` counts bit `8k + j`, emptied into
+    /// `counts` before it can overflow.
+    static func majorityBits(of hashes: [UInt64]) -> UInt64 {
+        var counts = [Int](repeating: 0, count: 64)
+        var lanes = [UInt64](repeating: 0, count: 8)
+        func empty() {
+            for j in 0..<8 {
+                for k in 0..<8 { counts[8 * k + j] += Int(truncatingIfNeeded: lanes[j] >> UInt64(8 * k)) & 0xFF }
+                lanes[j] = 0
+            }
+        }
+        for (index, hash) in hashes.enumerated() {
+            for j in 0..<8 { lanes[j] &+= (hash >> UInt64(j)) & 0x0101_0101_0101_0101 }
+            if index % 255 == 254 { empty() }
+        }
+        empty()
+        var bits: UInt64 = 0
+        for bit in 0..<64 where 2 * counts[bit] > hashes.count { bits |= 1 << UInt64(bit) }
+        return bits
     }
 
     /// FNV-1a over a run of words (a unit separator between them), finished with a 64-bit mixer.

@@ -105,8 +105,9 @@ enum LedgerSchema {
             // The SimHash bands moved into memory (NearDuplicateIndex): eight band rows per version
             // made each lookup read a 256th of the window per band. Fingerprints (a kilobyte each)
             // move into a rowid table, appended in arrival order, instead of a tree keyed by a
-            // random hash whose every insert splits pages and spills to overflow pages; the
-            // window's SimHashes load through one covering index.
+            // random hash whose every insert splits pages and spills to overflow pages, and keep
+            // the top half of each sketch and anchor hash (NearDuplicateIndex.blob); the window's
+            // SimHashes load through one covering index.
             try db.execute(
                 sql: """
                     DROP TABLE fingerprint_bands;
@@ -117,8 +118,8 @@ enum LedgerSchema {
                         feed_id TEXT NOT NULL,
                         first_seen DATETIME NOT NULL,
                         sim_hash INTEGER NOT NULL,         -- the 64-bit SimHash, as a signed integer
-                        sketch BLOB NOT NULL,              -- bottom-k shingle hashes, 8 bytes each
-                        anchors BLOB NOT NULL              -- number and name hashes, 8 bytes each
+                        sketch BLOB NOT NULL,              -- bottom-k shingle hashes, top 4 bytes each
+                        anchors BLOB NOT NULL              -- number and name hashes, top 4 bytes each
                     );
                     INSERT INTO fingerprints_v4 (hash, story_id, feed_id, first_seen, sim_hash, sketch, anchors)
                         SELECT hash, story_id, feed_id, first_seen, sim_hash, sketch, anchors
@@ -129,6 +130,13 @@ enum LedgerSchema {
                     CREATE INDEX fingerprints_window ON fingerprints(first_seen, sim_hash);
                     """
             )
+            let narrow = try db.makeStatement(sql: "UPDATE fingerprints SET sketch = ?, anchors = ? WHERE id = ?")
+            for row in try Row.fetchAll(db, sql: "SELECT id, sketch, anchors FROM fingerprints") {
+                try narrow.execute(arguments: [
+                    NearDuplicateIndex.blob(fromWide: row["sketch"]), NearDuplicateIndex.blob(fromWide: row["anchors"]),
+                    row["id"] as Int64,
+                ])
+            }
         }
         return migrator
     }

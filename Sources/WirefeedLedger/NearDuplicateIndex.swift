@@ -57,7 +57,7 @@ final class NearDuplicateIndex: Sendable {
                 """
         ).execute(arguments: [
             hash, storyID, feedID, seen, Int64(bitPattern: fingerprint.simHash),
-            blob(fingerprint.sketch), blob(fingerprint.anchors),
+            Self.blob(fingerprint.sketch), Self.blob(fingerprint.anchors),
         ])
         guard db.changesCount == 1 else { return }
         let row = db.lastInsertedRowID
@@ -92,14 +92,15 @@ final class NearDuplicateIndex: Sendable {
                 WHERE fingerprints.id = ?
                 """
         )
+        let probe = fingerprint.asStored
         for (_, entry) in close {
             guard let row = try Row.fetchOne(candidate, arguments: [entry.row]) else { continue }
             let stored = TextFingerprint(
                 simHash: UInt64(bitPattern: row["sim_hash"] as Int64),
-                sketch: words(row["sketch"] as Data),
-                anchors: words(row["anchors"] as Data)
+                sketch: Self.hashes(row["sketch"] as Data),
+                anchors: Self.hashes(row["anchors"] as Data)
             )
-            guard Self.rule.matches(stored, fingerprint) else { continue }
+            guard Self.rule.matches(stored, probe) else { continue }
             let story = KnownStory(id: row["id"], version: row["version"], hash: row["current_hash"])
             return NearMatch(story: story, feedID: row["feed_id"])
         }
@@ -139,22 +140,51 @@ final class NearDuplicateIndex: Sendable {
         memory = loaded
     }
 
-    /// 64-bit words as little-endian bytes.
-    private func blob(_ words: [UInt64]) -> Data {
+    /// The top 32 bits of each 64-bit hash as 4 little-endian bytes: what the ledger keeps of a
+    /// sketch or anchor set. The top bits keep the hashes' order, so a bottom-k sketch stays one,
+    /// and two of a story's few hundred hashes share them about once in ten million stories.
+    static func blob(_ hashes: [UInt64]) -> Data {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(words.count * 8)
-        for word in words {
-            for shift in stride(from: 0, to: 64, by: 8) {
-                bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+        bytes.reserveCapacity(hashes.count * 4)
+        for hash in hashes {
+            for shift in stride(from: 32, to: 64, by: 8) {
+                bytes.append(UInt8(truncatingIfNeeded: hash >> UInt64(shift)))
             }
         }
         return Data(bytes)
     }
 
-    private func words(_ data: Data) -> [UInt64] {
+    /// The hashes of a ``blob(_:)``, their low 32 bits zero.
+    static func hashes(_ data: Data) -> [UInt64] {
         let bytes = [UInt8](data)
-        return stride(from: 0, to: bytes.count - bytes.count % 8, by: 8).map { start in
-            (0..<8).reduce(UInt64(0)) { word, index in word | UInt64(bytes[start + index]) << UInt64(index * 8) }
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(bytes.count / 4)
+        for start in stride(from: 0, to: bytes.count - bytes.count % 4, by: 4) {
+            var hash: UInt64 = 0
+            for index in 0..<4 { hash |= UInt64(bytes[start + index]) << UInt64(32 + 8 * index) }
+            hashes.append(hash)
         }
+        return hashes
+    }
+
+    /// A ``blob(_:)`` of the 8-byte little-endian hashes migration v3 stored.
+    static func blob(fromWide data: Data) -> Data {
+        let bytes = [UInt8](data)
+        var hashes: [UInt64] = []
+        for start in stride(from: 0, to: bytes.count - bytes.count % 8, by: 8) {
+            var hash: UInt64 = 0
+            for index in 0..<8 { hash |= UInt64(bytes[start + index]) << UInt64(8 * index) }
+            hashes.append(hash)
+        }
+        return blob(hashes)
+    }
+}
+
+extension TextFingerprint {
+    /// The fingerprint as the ledger keeps it (``NearDuplicateIndex/blob(_:)``), to compare with
+    /// one read back.
+    var asStored: TextFingerprint {
+        let mask: UInt64 = 0xFFFF_FFFF_0000_0000
+        return TextFingerprint(simHash: simHash, sketch: sketch.map { $0 & mask }, anchors: anchors.map { $0 & mask })
     }
 }

@@ -3,7 +3,8 @@
 
 import Foundation
 import Testing
-import WirefeedDedupe
+
+@testable import WirefeedDedupe
 
 /// The near-duplicate fingerprint, and its precision and recall on the labelled set of pairs.
 struct TextFingerprintTests {
@@ -41,6 +42,22 @@ struct TextFingerprintTests {
             let probe = Self.fingerprint(pair.second)
             let accepted = NearDuplicateRule.standard.matches(Self.fingerprint(pair.first), probe)
             #expect(index.matches(of: probe).contains(number) == accepted, "\(pair.name)")
+        }
+    }
+
+    @Test func theSimHashHasTheBitsMostShinglesHave() {
+        var random = UInt64(0x2545_F491_4F6C_DD1D)
+        for count in [0, 1, 2, 3, 254, 255, 256, 1000] {
+            var hashes: [UInt64] = []
+            for _ in 0..<count {
+                random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                hashes.append(random)
+            }
+            var expected: UInt64 = 0
+            for bit in 0..<64 where 2 * hashes.filter({ $0 >> UInt64(bit) & 1 == 1 }).count > count {
+                expected |= 1 << UInt64(bit)
+            }
+            #expect(TextFingerprint.majorityBits(of: hashes) == expected, "\(count) hashes")
         }
     }
 
