@@ -9,32 +9,15 @@ import WirefeedModel
 
 /// The ledger on a real SQLite file in a temporary directory.
 struct LedgerTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "wirefeed-ledger-\(UUID().uuidString)"
-    ).path
+    let desk = DeskFixture()
+    var directory: String { desk.directory }
 
     func story(_ guid: String, _ headline: String) -> PreparedStory {
-        let story = Story(
-            guid: guid,
-            headline: headline,
-            paragraphs: ["Body of \(headline)."],
-            html: "<p>Body.</p>",
-            slug: headline.lowercased().replacingOccurrences(of: " ", with: "-"),
-            feed: FeedReference(id: "desk")
-        )
-        let key = StoryKey(kind: .guid, value: "desk\u{1F}\(guid)")
-        return PreparedStory(story: story, key: key, hash: ContentHash.of(story), uri: key.uri, draft: nil)
+        desk.story(guid, headline, body: "Body of \(headline).")
     }
 
     func update(_ stories: [PreparedStory]) -> FeedUpdate {
-        FeedUpdate(
-            feedID: "desk",
-            url: "http://127.0.0.1/desk.xml",
-            state: FeedState(),
-            stories: stories,
-            feedLink: nil,
-            fetchedAt: Date()
-        )
+        desk.update(stories, at: Date())
     }
 
     @Test func everyCommitIsFsyncedNotJustCheckpoints() throws {
