@@ -360,28 +360,9 @@ public final class RawArchive: Sendable {
         after cursor: ArchiveCursor? = nil,
         limit: Int = .max
     ) throws(ArchiveError) -> [ArchiveEntry] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if !feeds.isEmpty {
-            conditions.append("feed_id IN (\(databaseQuestionMarks(count: feeds.count)))")
-            _ = arguments.append(contentsOf: StatementArguments(feeds))
-        }
-        if let from {
-            conditions.append("fetched_at >= ?")
-            _ = arguments.append(contentsOf: [from.timeIntervalSinceReferenceDate])
-        }
-        if let until {
-            conditions.append("fetched_at <= ?")
-            _ = arguments.append(contentsOf: [until.timeIntervalSinceReferenceDate])
-        }
-        if let cursor {
-            conditions.append("(fetched_at > ? OR (fetched_at = ? AND seq > ?))")
-            _ = arguments.append(contentsOf: [cursor.fetchedAt, cursor.fetchedAt, cursor.sequence])
-        }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = "\(entrySelect) \(filter) ORDER BY fetched_at, seq LIMIT \(max(limit, 0))"
-        let sendable = arguments
-        return try indexRead { db in try Row.fetchAll(db, sql: sql, arguments: sendable).map(ArchiveSchema.entry) }
+        var filter = EntryFilter(feeds: feeds, from: from, until: until)
+        if let cursor { filter.afterInFetchOrder(cursor) }
+        return try entries(filter, orderedBy: "fetched_at, seq", limit: limit)
     }
 
     /// The entries of `feeds` in `from...until` in the order replay follows: first those whose commit
@@ -397,48 +378,33 @@ public final class RawArchive: Sendable {
         guard notesCommits else {
             return try entries(feeds: feeds, from: from, until: until, after: cursor, limit: limit)
         }
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if !feeds.isEmpty {
-            conditions.append("feed_id IN (\(databaseQuestionMarks(count: feeds.count)))")
-            _ = arguments.append(contentsOf: StatementArguments(feeds))
-        }
-        if let from {
-            conditions.append("fetched_at >= ?")
-            _ = arguments.append(contentsOf: [from.timeIntervalSinceReferenceDate])
-        }
-        if let until {
-            conditions.append("fetched_at <= ?")
-            _ = arguments.append(contentsOf: [until.timeIntervalSinceReferenceDate])
-        }
+        let filter = EntryFilter(feeds: feeds, from: from, until: until)
         var page: [ArchiveEntry] = []
         if cursor?.committed == nil {
-            var unnoted = conditions + ["committed IS NULL"]
-            var unnotedArguments = arguments
-            if let cursor {
-                unnoted.append("(fetched_at > ? OR (fetched_at = ? AND seq > ?))")
-                _ = unnotedArguments.append(contentsOf: [cursor.fetchedAt, cursor.fetchedAt, cursor.sequence])
-            }
-            let sql = """
-                \(entrySelect) WHERE \(unnoted.joined(separator: " AND "))
-                ORDER BY fetched_at, seq LIMIT \(max(limit, 0))
-                """
-            let sendable = unnotedArguments
-            page = try indexRead { db in try Row.fetchAll(db, sql: sql, arguments: sendable).map(ArchiveSchema.entry) }
+            var unnoted = filter
+            unnoted.add("committed IS NULL")
+            if let cursor { unnoted.afterInFetchOrder(cursor) }
+            page = try entries(unnoted, orderedBy: "fetched_at, seq", limit: limit)
         }
         guard page.count < limit else { return page }
-        var noted = conditions + ["committed IS NOT NULL"]
-        if let committed = cursor?.committed {
-            noted.append("committed > ?")
-            _ = arguments.append(contentsOf: [committed])
-        }
-        let sql = """
-            \(entrySelect) WHERE \(noted.joined(separator: " AND "))
-            ORDER BY committed LIMIT \(max(limit - page.count, 0))
-            """
-        let sendable = arguments
-        page += try indexRead { db in try Row.fetchAll(db, sql: sql, arguments: sendable).map(ArchiveSchema.entry) }
-        return page
+        var noted = filter
+        noted.add("committed IS NOT NULL")
+        if let committed = cursor?.committed { noted.add("committed > ?", [committed]) }
+        return try page + entries(noted, orderedBy: "committed", limit: limit - page.count)
+    }
+
+    /// The entries `filter` selects, in `order`, at most `limit`.
+    private func entries(
+        _ filter: EntryFilter,
+        orderedBy order: String,
+        limit: Int
+    ) throws(ArchiveError)
+        -> [ArchiveEntry]
+    {
+        let condition = filter.conditions.isEmpty ? "" : "WHERE " + filter.conditions.joined(separator: " AND ")
+        let sql = "\(entrySelect) \(condition) ORDER BY \(order) LIMIT \(max(limit, 0))"
+        let arguments = filter.arguments
+        return try indexRead { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(ArchiveSchema.entry) }
     }
 
     /// The entry of `feed` fetched last at or before `time` (the newest when nil).
@@ -546,5 +512,30 @@ public struct ArchiveCursor: Sendable, Equatable {
         fetchedAt = entry.fetchedAt.timeIntervalSinceReferenceDate
         sequence = entry.sequence
         committed = entry.committed
+    }
+}
+
+/// The conditions of an entry query and their arguments.
+private struct EntryFilter {
+    var conditions: [String] = []
+    var arguments: StatementArguments = []
+
+    /// Entries of `feeds` (every feed when empty) fetched in `from...until`.
+    init(feeds: [String], from: Date?, until: Date?) {
+        if !feeds.isEmpty {
+            add("feed_id IN (\(databaseQuestionMarks(count: feeds.count)))", StatementArguments(feeds))
+        }
+        if let from { add("fetched_at >= ?", [from.timeIntervalSinceReferenceDate]) }
+        if let until { add("fetched_at <= ?", [until.timeIntervalSinceReferenceDate]) }
+    }
+
+    mutating func add(_ condition: String, _ values: StatementArguments = []) {
+        conditions.append(condition)
+        _ = arguments.append(contentsOf: values)
+    }
+
+    /// Only the entries after `cursor` in fetch order.
+    mutating func afterInFetchOrder(_ cursor: ArchiveCursor) {
+        add("(fetched_at > ? OR (fetched_at = ? AND seq > ?))", [cursor.fetchedAt, cursor.fetchedAt, cursor.sequence])
     }
 }

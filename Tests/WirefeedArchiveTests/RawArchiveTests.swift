@@ -130,18 +130,13 @@ struct RawArchiveTests {
         _ = try archive.storeNow(Self.input("business", Self.body("b4"), at: 40))
 
         func titles(_ feeds: [String] = [], from: Double? = nil, until: Double? = nil) throws -> [String] {
-            var reader = archive.reader(
-                feeds: feeds,
-                from: from.map { Self.t0.addingTimeInterval($0 * 60) },
-                until: until.map { Self.t0.addingTimeInterval($0 * 60) }
+            try Self.titles(
+                archive.reader(
+                    feeds: feeds,
+                    from: from.map { Self.t0.addingTimeInterval($0 * 60) },
+                    until: until.map { Self.t0.addingTimeInterval($0 * 60) }
+                )
             )
-            var titles: [String] = []
-            while let fetch = try reader.next() {
-                let text = String(decoding: fetch.body, as: UTF8.self)
-                let start = try #require(text.range(of: "<title>"))
-                titles.append(String(text[start.upperBound...].prefix { $0 != "<" }))
-            }
-            return titles
         }
         #expect(try titles() == ["w1", "s2", "s2b", "w3", "b4"])
         #expect(try titles(["world", "business"]) == ["w1", "w3", "b4"])

@@ -167,13 +167,7 @@ struct DiskFullTests {
 
         func cycle() async throws -> IngestBatcher {
             let ledger = try Ledger(directory: configuration.stateDirectory)
-            let pipeline = StoryPipeline(
-                ledger: ledger,
-                spool: SpoolWriter(directory: spool),
-                writesText: true,
-                logger: logger
-            )
-            try pipeline.reconcile()
+            let pipeline = try StoryPipeline.reconciled(ledger: ledger, spoolDirectory: spool, logger: logger)
             let fetcher = Fetcher()
             defer { fetcher.shutdownAndWait() }
             let batcher = IngestBatcher(pipeline: pipeline, maximumStories: 40, maximumFeeds: 1, logger: logger)

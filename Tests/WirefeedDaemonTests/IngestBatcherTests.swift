@@ -23,13 +23,11 @@ struct IngestBatcherTests {
 
     func batcher(minimumStories: Int, gatherWindow: Duration) throws -> IngestBatcher {
         let ledger = try ledger()
-        let pipeline = StoryPipeline(
+        let pipeline = try StoryPipeline.reconciled(
             ledger: ledger,
-            spool: SpoolWriter(directory: directory + "/spool"),
-            writesText: true,
+            spoolDirectory: directory + "/spool",
             logger: logger
         )
-        try pipeline.reconcile()
         return IngestBatcher(
             pipeline: pipeline,
             minimumStories: minimumStories,

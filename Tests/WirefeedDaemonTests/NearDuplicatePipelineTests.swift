@@ -47,13 +47,11 @@ struct NearDuplicatePipelineTests {
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let ledger = try Ledger(directory: configuration.stateDirectory)
         ledger.nearDuplicateWindow = configuration.nearDuplicateWindow.seconds
-        let pipeline = StoryPipeline(
+        let pipeline = try StoryPipeline.reconciled(
             ledger: ledger,
-            spool: SpoolWriter(directory: configuration.spoolDirectory),
-            writesText: true,
+            spoolDirectory: configuration.spoolDirectory,
             logger: logger
         )
-        try pipeline.reconcile()
         let fetcher = Fetcher()
         defer { fetcher.shutdownAndWait() }
         let poller = FeedPoller(fetcher: fetcher, configuration: configuration, logger: logger)

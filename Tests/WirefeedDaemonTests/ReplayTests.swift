@@ -154,13 +154,11 @@ struct ReplayTests {
         configuration.spoolDirectory = root + "/spoolA"
         configuration.archiveRetention = .seconds(7 * 86400)
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let pipeline = StoryPipeline(
+        let pipeline = try StoryPipeline.reconciled(
             ledger: try Ledger(directory: configuration.stateDirectory),
-            spool: SpoolWriter(directory: configuration.spoolDirectory),
-            writesText: true,
+            spoolDirectory: configuration.spoolDirectory,
             logger: logger
         )
-        try pipeline.reconcile()
         let fetcher = Fetcher()
         defer { fetcher.shutdownAndWait() }
         let poller = FeedPoller(

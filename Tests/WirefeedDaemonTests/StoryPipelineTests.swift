@@ -35,13 +35,11 @@ struct StoryPipelineTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let ledger = try Ledger(directory: directory + "/state")
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        let pipeline = StoryPipeline(
+        let pipeline = try StoryPipeline.reconciled(
             ledger: ledger,
-            spool: SpoolWriter(directory: directory + "/spool"),
-            writesText: true,
+            spoolDirectory: directory + "/spool",
             logger: logger
         )
-        try pipeline.reconcile()
         let new = directory + "/spool/new"
 
         // new/ is briefly not a folder: the first batch cannot be moved there.
