@@ -25,16 +25,7 @@ public struct TextFingerprint: Sendable, Equatable, Hashable {
         var text = TextWords()
         text.append(TextTokenizer.strippingWirePrefixes(headline))
         for paragraph in paragraphs { text.append(paragraph) }
-        var shingles: [UInt64] = []
-        let width = Self.shingleWidth
-        if text.count <= width {
-            shingles.append(Self.shingle(text, 0..<text.count))
-        } else {
-            shingles.reserveCapacity(text.count - width + 1)
-            for start in 0...(text.count - width) {
-                shingles.append(Self.shingle(text, start..<(start + width)))
-            }
-        }
+        var shingles = text.shingles(width: Self.shingleWidth)
         // The distinct shingles, ascending.
         shingles.sort()
         var distinct = 0
@@ -95,16 +86,6 @@ public struct TextFingerprint: Sendable, Equatable, Hashable {
         var bits: UInt64 = 0
         for bit in 0..<64 where 2 * counts[bit] > hashes.count { bits |= 1 << UInt64(bit) }
         return bits
-    }
-
-    /// FNV-1a over a run of words (a unit separator between them), finished with a 64-bit mixer.
-    static func shingle(_ text: TextWords, _ words: Range<Int>) -> UInt64 {
-        var value = TextWords.fnvBasis
-        for index in words {
-            if index > words.lowerBound { value = (value ^ 0x1F) &* TextWords.fnvPrime }
-            for byte in text.word(index) { value = (value ^ UInt64(byte)) &* TextWords.fnvPrime }
-        }
-        return TextWords.mix(value)
     }
 }
 

@@ -25,6 +25,27 @@ struct TextWords {
         bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
     }
 
+    /// The hash of every run of `width` words (of all the words when there are fewer): FNV-1a
+    /// over the run, a unit separator between words, finished with ``mix(_:)``.
+    func shingles(width: Int) -> [UInt64] {
+        bytes.withUnsafeBufferPointer { bytes in
+            ends.withUnsafeBufferPointer { ends in
+                func hash(_ words: Range<Int>) -> UInt64 {
+                    var value = Self.fnvBasis
+                    for index in words {
+                        if index > words.lowerBound { value = (value ^ 0x1F) &* Self.fnvPrime }
+                        for position in (index == 0 ? 0 : ends[index - 1])..<ends[index] {
+                            value = (value ^ UInt64(bytes[position])) &* Self.fnvPrime
+                        }
+                    }
+                    return Self.mix(value)
+                }
+                guard ends.count > width else { return [hash(0..<ends.count)] }
+                return (0...(ends.count - width)).map { hash($0..<($0 + width)) }
+            }
+        }
+    }
+
     /// Appends the words of `text`; returns whether they were read straight from its UTF-8.
     @discardableResult
     mutating func append(_ text: String) -> Bool {
